@@ -1,0 +1,3 @@
+from plainlint.cli import main
+
+main()

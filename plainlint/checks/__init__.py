@@ -1,0 +1,1 @@
+"""Rule implementations: pure functions of a Document, its rule and options."""

@@ -1,0 +1,193 @@
+"""The `plainlint` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from plainlint import __version__, formatters
+from plainlint.config import ConfigResolver, Overrides
+from plainlint.document import Level
+from plainlint.engine import STDIN, ExitCode, FileResult, Linter, RunResult
+from plainlint.errors import ConfigError, PlainlintError
+from plainlint.registry import Rule, default_registry
+
+EXIT_CODES = """\b
+Exit codes:
+  0  no findings at or above --fail-on (default: warning)
+  1  findings at or above --fail-on
+  2  usage or configuration error
+  3  one or more inputs could not be read (the others were still checked)
+"""
+LEVELS = click.Choice([level.value for level in Level])
+#: Show a progress bar on a terminal when a run has at least this many files.
+PROGRESS_FROM = 20
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
+
+
+def _fail(message: str, code: int = ExitCode.USAGE) -> None:
+    click.echo(f"plainlint: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(__version__, "-V", "--version", prog_name="plainlint")
+def main() -> None:
+    """Lint documents for plain language and form usability.
+
+    Reads Markdown and text (more formats to come), reports wordy and complex
+    language with plainer alternatives, and fails a build on findings at or
+    above a chosen level.
+    """
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this .gitignore-style pattern (repeatable).")
+@click.option("--fail-on", type=LEVELS, help="Lowest level that fails the run [config or warning].")
+@click.option("--format", "output_format", type=click.Choice(formatters.available()), default="text", show_default=True)
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--stdin-filename", help="Name to report for standard input ('-'); its suffix picks the format.")
+def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, color, stdin_filename):
+    """Check files and folders (recursively; '-' reads standard input).
+
+    Folders are searched for .md, .markdown and .txt files. With no PATHS,
+    the current folder is checked.
+    """
+    registry = default_registry()
+    overrides = Overrides(
+        select=_codes(select) if select is not None else None,
+        ignore=_codes(ignore),
+        extend_select=_codes(extend_select),
+        fail_on=Level(fail_on) if fail_on else None,
+    )
+    try:
+        if config_path is not None and not config_path.is_file():
+            raise ConfigError(f"{config_path}: config file not found")
+        resolver = ConfigResolver(registry, overrides, config_path)
+        linter = Linter(registry, resolver, exclude)
+        result = _run(linter, list(paths) or ["."], stdin_filename)
+    except PlainlintError as error:
+        _fail(str(error))
+    for failed in result.errors:
+        click.echo(f"{failed.path}: error: {failed.error}", err=True)
+    stream = click.get_text_stream("stdout")
+    report = formatters.Report(result, registry, __version__)
+    formatters.render(output_format, report, stream, _use_color(color, stream))
+    sys.exit(result.exit_code())
+
+
+def _run(linter: Linter, paths: list[str], stdin_filename: str | None) -> RunResult:
+    stdin = sys.stdin.buffer.read() if STDIN in paths else b""
+    items = list(linter.targets(paths, stdin_filename))
+    result = RunResult()
+    show_progress = len(items) >= PROGRESS_FROM and sys.stderr.isatty()
+    if show_progress:
+        from rich.progress import track
+
+        items_iter = track(items, description="Checking", transient=True, console=_stderr_console())
+    else:
+        items_iter = items
+    for item in items_iter:
+        result.files.append(item if isinstance(item, FileResult) else linter.check_target(item, stdin))
+    return result
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Show which rules this config enables (default: the config for the current folder).")
+def list_rules(output_format, config_path):
+    """List every rule: code, name, default level, enabled or not, what it checks."""
+    registry = default_registry()
+    try:
+        settings = ConfigResolver(registry, Overrides(), config_path).for_path(None)
+    except PlainlintError as error:
+        _fail(str(error))
+    enabled = {rule.code for rule in settings.enabled_rules(registry)}
+    rows = [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "level": settings.level_for(rule).value,
+            "default_level": rule.level.value,
+            "enabled": rule.code in enabled,
+            "summary": rule.summary,
+            "needs": sorted(rule.needs),
+            "options": {name: option.default for name, option in rule.options.items()},
+            "doc_url": rule.doc_url,
+        }
+        for rule in registry
+    ]
+    if output_format == "json":
+        click.echo(json.dumps({"schema_version": "1.0", "rules": rows}, indent=2))
+        return
+    for row in rows:
+        state = "on " if row["enabled"] else "off"
+        click.echo(f"{row['code']}  {state}  {row['level']:<10}  {row['name']:<22}  {row['summary']}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code):
+    """Explain a rule: what it does, why, an example and what to use instead.
+
+    CODE is a rule code (PL101) or name (complex-words).
+    """
+    registry = default_registry()
+    rule = registry.get(code) or next((r for r in registry if r.name == code.lower()), None)
+    if rule is None:
+        _fail(f"unknown rule '{code}'; run 'plainlint rules' to list them")
+    click.echo(explanation(rule))
+
+
+def explanation(rule: Rule) -> str:
+    docs = rule.docs
+    sections = [
+        f"{rule.code} {rule.name} (default level: {rule.level.value})",
+        rule.summary,
+        f"What it does\n{_indent(docs.what)}",
+        f"Why is this bad\n{_indent(docs.why)}",
+        f"Example\n{_indent(docs.example)}",
+        f"Use instead\n{_indent(docs.use_instead)}",
+    ]
+    if rule.options:
+        lines = [
+            f"  {name} ({option.type}, default {option.default!r}): {option.description}"
+            for name, option in rule.options.items()
+        ]
+        sections.append("Options ([tool.plainlint.rules.%s])\n%s" % (rule.code, "\n".join(lines)))
+    if docs.guidance:
+        sections.append(f"Guidance\n{_indent(docs.guidance)}")
+    sections.append(f"More: {rule.doc_url}")
+    return "\n\n".join(sections)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  {line}" if line else "" for line in text.splitlines())

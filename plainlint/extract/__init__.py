@@ -1,0 +1,98 @@
+"""Turn a file into a `Document`, choosing the reader by content first and
+file suffix second, and refusing what cannot safely be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from plainlint.document import Document, Location, Notice
+from plainlint.errors import InputError
+
+#: Default cap on an input's size; `max-file-size` in config changes it.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """The raw input: its display path (as the user named it) and bytes."""
+
+    path: str
+    data: bytes
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Format to assume when sniffing finds nothing and the path has no
+    #: known suffix (standard input is Markdown).
+    default_format: str = "text"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One supported format: the module that reads it, the suffixes that
+    name it, and a content test. `sniff` returns True when the bytes are
+    certainly this format (checked before suffixes)."""
+
+    format: str
+    module: str
+    suffixes: tuple[str, ...]
+
+    def extract(self, source: Source) -> Document:
+        return import_module(self.module).extract(source)
+
+    def sniff(self, head: bytes) -> bool:
+        return import_module(self.module).sniff(head)
+
+
+#: Ordered: content sniffing tries them in this order; plain text is last
+#: because any text file "looks like" text.
+READERS: list[Reader] = [
+    Reader("markdown", "plainlint.extract.markdown", (".md", ".markdown", ".mdown", ".mkd")),
+    Reader("text", "plainlint.extract.plaintext", (".txt", ".text")),
+]
+
+
+def supported_suffixes() -> set[str]:
+    return {suffix for reader in READERS for suffix in reader.suffixes}
+
+
+def reader_for(path: str, head: bytes, default_format: str = "text") -> Reader:
+    """Content sniffing first (a `.pdf` that is really HTML is HTML), then the
+    suffix, then the default format (text decoding rejects binary data)."""
+    for reader in READERS:
+        if reader.sniff(head):
+            return reader
+    suffix = Path(path).suffix.lower()
+    for reader in READERS:
+        if suffix in reader.suffixes:
+            return reader
+    return next(reader for reader in READERS if reader.format == default_format)
+
+
+def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size)"
+            )
+        return Source(display, path.read_bytes(), max_bytes)
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
+def extract(source: Source) -> Document:
+    if len(source.data) > source.max_bytes:
+        raise InputError(
+            f"input is {len(source.data):,} bytes, over the {source.max_bytes:,}-byte limit"
+        )
+    reader = reader_for(source.path, source.data[:4096], source.default_format)
+    if not source.data.strip():
+        location = Location(source.path, line=1, column=1)
+        return Document(source.path, reader.format, notices=[Notice("PL902", "file is empty: nothing to check", location)])
+    return reader.extract(source)

@@ -1,0 +1,34 @@
+"""Decode text input strictly: UTF-8 (with or without BOM) or UTF-16 with a
+BOM. Anything else is reported, not guessed, so positions stay exact."""
+
+from __future__ import annotations
+
+import codecs
+
+from plainlint.errors import InputError
+
+_BINARY_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+
+
+def looks_binary(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return head.startswith(_BINARY_SIGNATURES) or b"\x00" in head[:4096]
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid UTF-16 text ({error.reason})") from None
+    if looks_binary(data):
+        raise InputError("binary file, not text (is the file name's extension wrong?)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
+            "save the file as UTF-8"
+        ) from None

@@ -1,0 +1,55 @@
+"""Output formats. Each module has `render(report, stream, color)`; plugins
+add formats through the `plainlint.formatters` entry point (a module or object
+with the same `render`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any, TextIO
+
+from plainlint.document import Location
+from plainlint.engine import RunResult
+from plainlint.registry import Registry
+
+BUILTIN = {"text": "plainlint.formatters.text", "json": "plainlint.formatters.json"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every formatter gets: the run's results and the rules it used."""
+
+    result: RunResult
+    registry: Registry
+    version: str
+
+
+def available() -> list[str]:
+    return [*BUILTIN, *(e.name for e in entry_points(group="plainlint.formatters") if e.name not in BUILTIN)]
+
+
+def get(name: str) -> Any:
+    if name in BUILTIN:
+        return import_module(BUILTIN[name])
+    for entry in entry_points(group="plainlint.formatters"):
+        if entry.name == name:
+            return entry.load()
+    raise KeyError(name)
+
+
+def format_location(location: Location) -> str:
+    """`path:line:col` for text files; `path:p3:l12` where there are pages;
+    `path:p1` or plain `path` for findings on a page or a whole file."""
+    parts = [location.path]
+    if location.page is not None:
+        parts.append(f"p{location.page}")
+        if location.line is not None:
+            parts.append(f"l{location.line}")
+    elif location.line is not None:
+        parts.extend([str(location.line), str(location.column or 1)])
+    return ":".join(parts)
+
+
+def render(name: str, report: Report, stream: TextIO, color: bool = False) -> None:
+    get(name).render(report, stream, color)

@@ -1,0 +1,54 @@
+"""The stable machine format, schema version 1 (see
+plainlint/schemas/report-v1.schema.json and README "JSON output"). Fields are
+only ever added within a major version, never renamed or removed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from plainlint.document import Finding
+from plainlint.formatters import Report
+
+SCHEMA_VERSION = "1.0"
+
+
+def render(report: Report, stream: TextIO, color: bool) -> None:
+    json.dump(as_dict(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    result = report.result
+    counts = result.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "plainlint", "version": report.version},
+        "summary": {
+            "files": len(result.files),
+            "words": sum(r.words for r in result.files),
+            "findings": len(result.findings),
+            "by_level": {level: counts.get(level, 0) for level in ("error", "warning", "suggestion")},
+            "unreadable": len(result.errors),
+            "exit_code": result.exit_code(),
+        },
+        "files": [
+            {"path": r.path, "words": r.words, "findings": len(r.findings), "error": r.error}
+            for r in result.files
+        ],
+        "findings": [_finding(f, report) for f in result.findings],
+    }
+
+
+def _finding(finding: Finding, report: Report) -> dict[str, Any]:
+    rule = report.registry.get(finding.code)
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "level": finding.level.value,
+        "message": finding.message,
+        "location": asdict(finding.location),
+        "suggestions": [{"text": s.text, "confidence": s.confidence} for s in finding.suggestions],
+        "doc_url": rule.doc_url if rule else None,
+    }

@@ -1,0 +1,234 @@
+"""Rules: their metadata, typed options and discovery.
+
+Every built-in rule is a YAML spec in the top-level `rules/` folder (shipped in
+the wheel as `plainlint/rules/`): code, name, level, docs, options, examples
+and, for word-list rules, the words. The spec's `check` names the Python
+function that does the work. Plugins add rules through the `plainlint.rules`
+entry point, whose object is a `Rule` or an iterable of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module, resources
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plainlint.document import Block, Document, Finding, Level, Location, Suggestion
+from plainlint.errors import ConfigError
+
+CODE_RE = re.compile(r"^PL[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOCS_URL = "https://github.com/plainlint/plainlint/blob/main/docs/rules.md#{anchor}"
+_TYPES: dict[str, type] = {"int": int, "float": float, "bool": bool, "str": str, "list": list}
+
+#: A check receives the document, the rule (to build findings) and the
+#: rule's resolved options, and yields findings. It does no I/O.
+CheckFunction = Callable[[Document, "Rule", Mapping[str, Any]], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: str
+    default: Any
+    description: str = ""
+
+    def coerce(self, value: Any, where: str) -> Any:
+        """Validate a configured value; ints are accepted where floats are."""
+        expected = _TYPES[self.type]
+        if self.type == "float" and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, bool) and expected is not bool:
+            value_ok = False
+        else:
+            value_ok = isinstance(value, expected)
+        if not value_ok:
+            raise ConfigError(
+                f"{where}: option '{self.name}' must be of type {self.type}, "
+                f"got {type(value).__name__} {value!r}"
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class Example:
+    """One pass/fail example from a rule's spec; each runs as a test."""
+
+    text: str
+    expect: str  # "fail" or "pass"
+    options: Mapping[str, Any] = field(default_factory=dict)
+    #: For fail examples, a suggestion text that must be offered (optional).
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Docs:
+    what: str
+    why: str
+    example: str
+    use_instead: str
+    guidance: str = ""
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    level: Level
+    summary: str
+    docs: Docs
+    check_function: CheckFunction
+    options: dict[str, Option] = field(default_factory=dict)
+    examples: list[Example] = field(default_factory=list)
+    #: What the rule needs from the NLP pass, e.g. {"parse"}; empty: nothing.
+    needs: frozenset[str] = frozenset()
+    enabled_by_default: bool = True
+    #: Rule-specific data from the spec (word lists and the like).
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_url(self) -> str:
+        return DOCS_URL.format(anchor=f"{self.code.lower()}-{self.name}")
+
+    def defaults(self) -> dict[str, Any]:
+        return {name: option.default for name, option in self.options.items()}
+
+    def run(self, document: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        yield from self.check_function(document, self, options)
+
+    def finding(
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[Suggestion] = (),
+        level: Level | None = None,
+        context: str = "",
+    ) -> Finding:
+        """A finding on `block.text[start:end]`."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            level=level or self.level,
+            message=message,
+            location=block.location(start, end),
+            suggestions=list(suggestions),
+            matched=block.text[start:end],
+            context=context or block.text,
+        )
+
+    def finding_at(
+        self, location: Location, message: str, suggestions: Iterable[Suggestion] = ()
+    ) -> Finding:
+        """A finding on a whole document, page or form field."""
+        return Finding(self.code, self.name, self.level, message, location, list(suggestions))
+
+
+def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
+    """Build a Rule from a parsed YAML spec, checking it thoroughly: a broken
+    spec is a bug in plainlint or a plugin, reported with its file."""
+    try:
+        code, name = spec["code"], spec["name"]
+        if not CODE_RE.match(code) or not NAME_RE.match(name):
+            raise ValueError(f"bad code or name: {code!r} {name!r}")
+        options = {
+            key: Option(key, value["type"], value["default"], value.get("description", ""))
+            for key, value in (spec.get("options") or {}).items()
+        }
+        for option in options.values():
+            option.coerce(option.default, origin)
+        examples = [_example(item) for item in spec.get("examples") or []]
+        return Rule(
+            code=code,
+            name=name,
+            level=Level(spec["level"]),
+            summary=spec["summary"].strip(),
+            docs=Docs(
+                what=spec["what"].strip(),
+                why=spec["why"].strip(),
+                example=spec["example"].strip(),
+                use_instead=spec["use-instead"].strip(),
+                guidance=(spec.get("guidance") or "").strip(),
+            ),
+            check_function=_load_check(spec["check"]),
+            options=options,
+            examples=examples,
+            needs=frozenset(spec.get("needs") or ()),
+            enabled_by_default=spec.get("enabled", True),
+            data={k: v for k, v in spec.items() if k in ("entries",)},
+        )
+    except (KeyError, ValueError, TypeError, AttributeError, ImportError, ConfigError) as error:
+        raise RuntimeError(f"invalid rule spec {origin}: {error!r}") from error
+
+
+def _example(item: Mapping[str, Any]) -> Example:
+    expect = "fail" if "fail" in item else "pass"
+    return Example(item[expect], expect, item.get("options") or {}, item.get("suggestion"))
+
+
+def _load_check(reference: str) -> CheckFunction:
+    """`substitution` -> plainlint.checks.substitution:check;
+    `package.module:function` for plugins."""
+    module, _, function = reference.partition(":")
+    if "." not in module:
+        module = f"plainlint.checks.{module}"
+    return getattr(import_module(module), function or "check")
+
+
+def builtin_specs_dir() -> Path:
+    """`plainlint/rules` in an installed wheel; the top-level `rules/` folder
+    in a source checkout (an editable install)."""
+    packaged = resources.files("plainlint") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_specs(directory: Path) -> list[Rule]:
+    rules = []
+    for path in sorted(directory.glob("PL*.yml")):
+        with path.open(encoding="utf-8") as handle:
+            rules.append(rule_from_spec(yaml.safe_load(handle), str(path)))
+    return rules
+
+
+class Registry:
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.code in self.rules:
+                raise RuntimeError(f"rule code {rule.code} is defined twice")
+            self.rules[rule.code] = rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def get(self, code: str) -> Rule | None:
+        return self.rules.get(code.upper())
+
+    def matching(self, prefix: str) -> list[Rule]:
+        return [rule for rule in self if rule.code.startswith(prefix)]
+
+
+def _plugin_rules() -> Iterator[Rule]:
+    for entry in entry_points(group="plainlint.rules"):
+        loaded = entry.load()
+        yield from ([loaded] if isinstance(loaded, Rule) else loaded)
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The built-in rules and every installed plugin, loaded once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Registry([*load_specs(builtin_specs_dir()), *_plugin_rules()])
+    return _DEFAULT

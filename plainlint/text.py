@@ -1,0 +1,81 @@
+"""Words and sentences as a reader counts them, without a language model.
+
+The NLP pass gives better sentence boundaries when a parse is available; these
+functions are the fallback and the shared definition of what a word is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plainlint.document import PLACEHOLDER
+
+_URL = r"(?:https?://|www\.)\S+"
+#: A word is a URL, a placeholder (inline code), an abbreviation with periods
+#: ("U.S.", "e.g."), a number such as $1,000.50 or 10%, or a run of letters
+#: with inner apostrophes or hyphens ("don't", "well-known").
+WORD_RE = re.compile(
+    rf"{_URL}|{PLACEHOLDER}+|(?:[^\W\d_]\.){{2,}}|\$?\d(?:[\d,.:/-]*\d)?%?"
+    r"|[^\W\d_](?:[\w'’-]*\w)?",
+)
+
+#: Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "no", "nos", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
+    "co", "corp", "sec", "fig", "approx", "dept", "gov", "p", "pp", "a.m",
+    "p.m", "cf", "al", "ch", "vol", "ed",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def sentences(text: str) -> list[Span]:
+    """Split on ., ! and ? followed by space, except after a known
+    abbreviation, an initial ("J. Smith") or before a lowercase word."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if not _ends_sentence(text, match.start(), end):
+            continue
+        _append(spans, text, start, end)
+        start = end
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _ends_sentence(text: str, mark: int, end: int) -> bool:
+    if text[mark] == ".":
+        before = re.search(r"([\w.]+)$", text[:mark])
+        token = before.group(1).lower() if before else ""
+        if token == "no":  # "No. 5" but "said no."
+            return not text[end:].lstrip()[:1].isdigit()
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return False
+    following = text[end:].lstrip()
+    return not following or not following[0].islower()
+
+
+def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append(Span(start + lead, start + lead + len(stripped), stripped))
