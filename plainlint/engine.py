@@ -117,16 +117,19 @@ class Linter:
             result.error = str(error)
             return result
         result.words = document.word_count()
-        result.findings = self.check_document(document, settings, target.path)
+        result.findings = check_document(document, settings, self.registry, target.path)
         return result
 
-    def check_document(self, document: Document, settings: Settings, path: Path | None = None) -> list[Finding]:
-        findings: list[Finding] = []
-        for rule in settings.enabled_rules(self.registry, path):
-            level = settings.level_for(rule)
-            for finding in rule.run(document, settings.options_for(rule)):
-                if level != rule.level and finding.level == rule.level:
-                    finding = replace(finding, level=level)
-                findings.append(finding)
-        findings = apply_directives(findings, document.directives)
-        return sorted(findings, key=lambda f: (f.location.sort_key(), f.code))
+
+def check_document(document: Document, settings: Settings, registry: Registry, path: Path | None = None) -> list[Finding]:
+    """Run the rules `settings` enables on one document; apply the author's
+    suppression comments and configured levels; sort by position."""
+    findings: list[Finding] = []
+    for rule in settings.enabled_rules(registry, path):
+        level = settings.level_for(rule)
+        for finding in rule.run(document, settings.options_for(rule)):
+            if level != rule.level and finding.level == rule.level:
+                finding = replace(finding, level=level)
+            findings.append(finding)
+    findings = apply_directives(findings, document.directives)
+    return sorted(findings, key=lambda f: (f.location.sort_key(), f.code))

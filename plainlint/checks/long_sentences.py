@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.document import BlockKind, Document, Finding, Level, Suggestion
+from plainlint.document import BlockKind, Document, Finding, Level
 from plainlint.text import count_words, sentences
 
 
@@ -24,6 +24,5 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 sentence.start,
                 sentence.end,
                 f"sentence has {words} words (more than {limit}); split it",
-                [Suggestion(f"Split this {words}-word sentence into sentences of {limit} words or fewer.")],
                 level=level,
             )

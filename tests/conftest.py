@@ -1,0 +1,37 @@
+"""Shared test helpers: the real samples in ../shared (skipped when absent)
+and small ways to lint a string."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plainlint.config import Settings
+from plainlint.document import Finding
+from plainlint.engine import check_document
+from plainlint.extract.markdown import parse_markdown
+from plainlint.registry import default_registry
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The real documents beside the project; tests using them skip cleanly
+    on a fresh clone, where ../shared does not exist."""
+    if not (SHARED / "samples").is_dir():
+        pytest.skip("../shared (real sample documents) is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def registry():
+    return default_registry()
+
+
+def lint_markdown(text: str, select: tuple[str, ...] | None = None, **settings) -> list[Finding]:
+    """Findings for a Markdown string with default settings (or `select`)."""
+    config = Settings(root=PROJECT, select=select, **settings)
+    return check_document(parse_markdown(text, "test.md"), config, default_registry())

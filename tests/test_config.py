@@ -1,0 +1,103 @@
+"""Config discovery, layering, selection and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plainlint.config import ConfigResolver, Overrides
+from plainlint.document import Level
+from plainlint.errors import ConfigError
+from plainlint.registry import default_registry
+
+
+def resolver(overrides=Overrides(), explicit=None) -> ConfigResolver:
+    return ConfigResolver(default_registry(), overrides, explicit)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def enabled(settings, path=None) -> set[str]:
+    return {rule.code for rule in settings.enabled_rules(default_registry(), path)}
+
+
+def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.plainlint]\nfail-on = 'error'\n")
+    write(tmp_path / "docs" / "pyproject.toml", "[project]\nname = 'x'\n")
+    write(tmp_path / "docs" / "guide" / ".plainlint.toml", "fail-on = 'suggestion'\n")
+    found = resolver()
+    assert found.for_path(tmp_path / "docs" / "a.md").fail_on is Level.ERROR
+    assert found.for_path(tmp_path / "docs" / "guide" / "b.md").fail_on is Level.SUGGESTION
+
+
+def test_dot_plainlint_toml_beats_pyproject_in_the_same_folder(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.plainlint]\nfail-on = 'error'\n")
+    write(tmp_path / ".plainlint.toml", "fail-on = 'suggestion'\n")
+    assert resolver().for_path(tmp_path / "a.md").fail_on is Level.SUGGESTION
+
+
+def test_explicit_config_replaces_discovery_and_flags_override_everything(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.plainlint]\nfail-on = 'error'\n")
+    other = write(tmp_path / "elsewhere.toml", "fail-on = 'suggestion'\nignore = ['PL103']\n")
+    settings = resolver(Overrides(fail_on=Level.WARNING, select=("PL1",)), other).for_path(tmp_path / "a.md")
+    assert settings.fail_on is Level.WARNING
+    assert "PL103" not in enabled(settings)
+    assert "PL201" not in enabled(settings)
+
+
+def test_longest_prefix_wins(tmp_path):
+    write(tmp_path / ".plainlint.toml", "select = ['PL1', 'PL103']\nignore = ['PL10']\n")
+    codes = enabled(resolver().for_path(tmp_path / "a.md"))
+    assert "PL103" in codes  # PL103 (select) is longer than PL10 (ignore)
+    assert "PL201" not in codes
+
+
+def test_extend_select_and_per_file_ignores(tmp_path):
+    write(tmp_path / ".plainlint.toml", "select = ['PL2']\nextend-select = ['PL103']\n[per-file-ignores]\n'legal/*.md' = ['PL103']\n")
+    settings = resolver().for_path(tmp_path / "a.md")
+    assert {"PL103", "PL201"} <= enabled(settings, tmp_path / "a.md")
+    assert "PL103" not in enabled(settings, tmp_path / "legal" / "act.md")
+
+
+def test_rule_options_and_level_override(tmp_path):
+    write(tmp_path / ".plainlint.toml", "[rules.PL201]\nmax-words = 30\nlevel = 'error'\n")
+    settings = resolver().for_path(tmp_path / "a.md")
+    rule = default_registry().get("PL201")
+    assert settings.options_for(rule) == {"max-words": 30, "error-words": 40}
+    assert settings.level_for(rule) is Level.ERROR
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("selct = ['PL1']\n", ["unknown key 'selct'"]),
+        ("select = ['PL999']\n", ["unknown rule code 'PL999'", "'select'"]),
+        ("ignore = 'PL101'\n", ["'ignore' must be a list"]),
+        ("fail-on = 'fatal'\n", ["'fail-on' must be one of"]),
+        ("[rules.PL201]\nmax-words = 'many'\n", ["rules.PL201", "'max-words' must be of type int"]),
+        ("[rules.PL201]\nmax-wrds = 3\n", ["unknown option 'max-wrds'"]),
+        ("[rules.PL777]\nlevel = 'error'\n", ["unknown rule code 'PL777'"]),
+        ("select = [\n", ["invalid TOML"]),
+    ],
+)
+def test_config_errors_name_the_key_and_the_file(tmp_path, text, words):
+    config = write(tmp_path / ".plainlint.toml", text)
+    with pytest.raises(ConfigError) as error:
+        resolver().for_path(tmp_path / "a.md")
+    assert str(config) in str(error.value)
+    for word in words:
+        assert word in str(error.value)
+
+
+def test_excludes_are_relative_to_the_config_folder(tmp_path):
+    write(tmp_path / ".plainlint.toml", "exclude = ['drafts/', '*.tmp.md']\n")
+    settings = resolver().for_path(tmp_path / "a.md")
+    assert settings.is_excluded(tmp_path / "drafts" / "x.md")
+    assert settings.is_excluded(tmp_path / "docs" / "y.tmp.md")
+    assert not settings.is_excluded(tmp_path / "docs" / "y.md")
+    assert settings.is_excluded(tmp_path / "node_modules" / "pkg" / "README.md")

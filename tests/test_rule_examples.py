@@ -1,0 +1,36 @@
+"""Every rule's own pass/fail examples, from its spec, run as tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from plainlint.extract.markdown import parse_markdown
+from plainlint.registry import default_registry
+
+CASES = [
+    pytest.param(rule, example, id=f"{rule.code}-{example.expect}-{index}")
+    for rule in default_registry()
+    for index, example in enumerate(rule.examples)
+]
+
+
+@pytest.mark.parametrize("rule, example", CASES)
+def test_rule_example(rule, example):
+    options = {**rule.defaults(), **example.options}
+    findings = list(rule.run(parse_markdown(example.text, "example.md"), options))
+    if example.expect == "pass":
+        assert findings == [], f"{rule.code} should not fire on: {example.text!r}"
+        return
+    assert findings, f"{rule.code} should fire on: {example.text!r}"
+    assert all(f.code == rule.code for f in findings)
+    if example.suggestion is not None:
+        offered = [s.text for f in findings for s in f.suggestions]
+        assert example.suggestion in offered, f"{rule.code}: expected {example.suggestion!r} in {offered}"
+
+
+def test_every_rule_that_reads_text_has_both_kinds_of_example():
+    for rule in default_registry():
+        if rule.code.startswith("PL9"):  # extraction notices have no text examples
+            continue
+        kinds = {example.expect for example in rule.examples}
+        assert kinds == {"pass", "fail"}, f"{rule.code} needs pass and fail examples"

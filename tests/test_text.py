@@ -1,0 +1,29 @@
+"""Word counting and sentence splitting as a reader would do them."""
+
+from plainlint.document import PLACEHOLDER
+from plainlint.text import count_words, sentences
+
+
+def test_urls_numbers_and_abbreviations_are_one_word_each():
+    assert count_words("See https://www.example.gov/a/b.html on 1,000.50 U.S. days") == 6
+    assert count_words(f"Run {PLACEHOLDER} now") == 3
+    assert count_words("don't well-known 10% $5") == 4
+
+
+def test_sentences_split_on_end_marks_but_not_abbreviations():
+    text = "The U.S. Department (e.g. Mr. Smith) said no. Then J. Doe left! See No. 5 today."
+    assert [s.text for s in sentences(text)] == [
+        "The U.S. Department (e.g. Mr. Smith) said no.",
+        "Then J. Doe left!",
+        "See No. 5 today.",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "  One two.  Three four?"
+    for span in sentences(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_lowercase_after_period_does_not_start_a_sentence():
+    assert len(sentences("Use approx. three forms. Then stop.")) == 2
