@@ -12,7 +12,7 @@ import click
 from plainlint import __version__, formatters
 from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
-from plainlint.engine import STDIN, ExitCode, FileResult, Linter, RunResult
+from plainlint.engine import STDIN, ExitCode, Linter, RunResult
 from plainlint.errors import ConfigError, PlainlintError
 from plainlint.registry import Rule, default_registry
 
@@ -68,7 +68,8 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(formatters.available()), default="text", show_default=True)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--stdin-filename", help="Name to report for standard input ('-'); its suffix picks the format.")
-def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, color, stdin_filename):
+@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, color, stdin_filename, no_model):
     """Check files and folders (recursively; '-' reads standard input).
 
     Folders are searched for .md, .markdown and .txt files. With no PATHS,
@@ -85,10 +86,13 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         if config_path is not None and not config_path.is_file():
             raise ConfigError(f"{config_path}: config file not found")
         resolver = ConfigResolver(registry, overrides, config_path)
-        linter = Linter(registry, resolver, exclude)
+        linter = Linter(registry, resolver, exclude, use_model=not no_model)
         result = _run(linter, list(paths) or ["."], stdin_filename)
     except PlainlintError as error:
         _fail(str(error))
+    if result.skipped_rules and not no_model:
+        skipped = ", ".join(sorted(result.skipped_rules))
+        click.echo(f"plainlint: note: {result.skip_reason}; skipped {skipped}", err=True)
     for failed in result.errors:
         click.echo(f"{failed.path}: error: {failed.error}", err=True)
     stream = click.get_text_stream("stdout")
@@ -100,17 +104,13 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
 def _run(linter: Linter, paths: list[str], stdin_filename: str | None) -> RunResult:
     stdin = sys.stdin.buffer.read() if STDIN in paths else b""
     items = list(linter.targets(paths, stdin_filename))
-    result = RunResult()
-    show_progress = len(items) >= PROGRESS_FROM and sys.stderr.isatty()
-    if show_progress:
-        from rich.progress import track
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        return linter.run(items, stdin)
+    from rich.progress import Progress
 
-        items_iter = track(items, description="Checking", transient=True, console=_stderr_console())
-    else:
-        items_iter = items
-    for item in items_iter:
-        result.files.append(item if isinstance(item, FileResult) else linter.check_target(item, stdin))
-    return result
+    with Progress(console=_stderr_console(), transient=True) as progress:
+        task = progress.add_task("Checking", total=len(items))
+        return linter.run(items, stdin, on_file=lambda: progress.advance(task))
 
 
 def _stderr_console():

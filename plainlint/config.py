@@ -26,7 +26,7 @@ DEFAULT_EXCLUDES = (
     ".tox/", ".nox/", "site-packages/", ".mypy_cache/", ".pytest_cache/",
 )
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
-KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size")
+KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "model")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_levels: Mapping[str, Level] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: spaCy model package; None tries en_core_web_sm, then its repackaged copy.
+    model: str | None = None
 
     def enabled_rules(self, registry: Registry, path: Path | None = None) -> list[Rule]:
         ignored_here = self._per_file_ignores(path)
@@ -165,6 +167,7 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str, regis
         rule_options=options,
         rule_levels=levels,
         max_file_size=_positive_int(table.get("max-file-size", DEFAULT_MAX_BYTES), "max-file-size", source),
+        model=_optional_string(table.get("model"), "model", source),
     )
 
 
@@ -190,6 +193,12 @@ def _level(value: Any, key: str, source: str) -> Level:
         raise ConfigError(
             f"{source}: '{key}' must be one of suggestion, warning, error; got {value!r}"
         ) from None
+
+
+def _optional_string(value: Any, key: str, source: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{source}: '{key}' must be a string, got {value!r}")
+    return value
 
 
 def _positive_int(value: Any, key: str, source: str) -> int:

@@ -1,14 +1,16 @@
 """Run the enabled rules over documents and decide the exit code.
 
-Files are read and extracted one by one; an unreadable file becomes an error
-for that file only and the run goes on. Findings then pass through inline
-suppressions and per-rule level overrides."""
+Files are read and extracted a chunk at a time; an unreadable file becomes an
+error for that file only and the run goes on. Each chunk then gets one NLP
+pass (only if an enabled rule needs one) before the rules run, and findings
+pass through inline suppressions and per-rule level overrides."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 import pathspec
@@ -17,10 +19,14 @@ from plainlint.config import ConfigResolver, Settings
 from plainlint.document import Document, Finding, Level
 from plainlint.errors import InputError
 from plainlint.extract import Source, extract, read_source, supported_suffixes
-from plainlint.registry import Registry
+from plainlint.nlp import LanguagePass
+from plainlint.registry import Registry, Rule
 from plainlint.suppression import apply_directives
 
 STDIN = "-"
+#: Files extracted and parsed together: large enough for efficient spaCy
+#: batches, small enough that parsed documents do not pile up in memory.
+CHUNK_FILES = 32
 
 
 class ExitCode:
@@ -46,6 +52,10 @@ class FileResult:
 @dataclass
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
+    #: Rules skipped because they need a language model that is unavailable,
+    #: and why.
+    skipped_rules: set[str] = field(default_factory=set)
+    skip_reason: str | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -74,11 +84,30 @@ class Target:
     path: Path | None
 
 
+@dataclass
+class _Prepared:
+    """A file read and extracted, waiting for the NLP pass and the rules."""
+
+    result: FileResult
+    document: Document
+    settings: Settings
+    path: Path | None
+    rules: list[Rule]
+
+
 class Linter:
-    def __init__(self, registry: Registry, resolver: ConfigResolver, cli_excludes: Iterable[str] = ()):
+    def __init__(
+        self,
+        registry: Registry,
+        resolver: ConfigResolver,
+        cli_excludes: Iterable[str] = (),
+        use_model: bool = True,
+    ):
         self.registry = registry
         self.resolver = resolver
         self.cli_excludes = pathspec.GitIgnoreSpec.from_lines(list(cli_excludes))
+        self.use_model = use_model
+        self._passes: dict[str | None, LanguagePass] = {}
 
     def targets(self, paths: Iterable[str], stdin_name: str | None = None) -> Iterator[Target | FileResult]:
         """Expand the paths the user named into files to check; a path that
@@ -104,7 +133,31 @@ class Linter:
             return True
         return self.resolver.for_path(path).is_excluded(path)
 
-    def check_target(self, target: Target, stdin: bytes = b"") -> FileResult:
+    def run(
+        self,
+        items: Iterable[Target | FileResult],
+        stdin: bytes = b"",
+        on_file: Callable[[], None] = lambda: None,
+    ) -> RunResult:
+        run = RunResult()
+        for chunk in _chunks(items, CHUNK_FILES):
+            prepared = []
+            for item in chunk:
+                ready = item if isinstance(item, FileResult) else self._prepare(item, stdin)
+                if isinstance(ready, FileResult):
+                    run.files.append(ready)
+                    on_file()
+                else:
+                    prepared.append(ready)
+            self._language_pass(prepared, run)
+            for item in prepared:
+                item.result.findings = check_document(item.document, item.settings, item.rules)
+                run.files.append(item.result)
+                item.document = None  # let parsed blocks go before the next chunk
+                on_file()
+        return run
+
+    def _prepare(self, target: Target, stdin: bytes) -> _Prepared | FileResult:
         settings = self.resolver.for_path(target.path)
         result = FileResult(target.display, fail_on=settings.fail_on)
         try:
@@ -117,15 +170,40 @@ class Linter:
             result.error = str(error)
             return result
         result.words = document.word_count()
-        result.findings = check_document(document, settings, self.registry, target.path)
-        return result
+        rules = settings.enabled_rules(self.registry, target.path)
+        return _Prepared(result, document, settings, target.path, rules)
+
+    def _language_pass(self, prepared: list[_Prepared], run: RunResult) -> None:
+        """Parse the chunk once per model, for the union of what its rules
+        need; without a model, drop the rules that need one."""
+        by_model: dict[str | None, list[_Prepared]] = {}
+        for item in prepared:
+            if any(rule.needs for rule in item.rules):
+                by_model.setdefault(item.settings.model, []).append(item)
+        for model, items in by_model.items():
+            language = self._passes.setdefault(model, LanguagePass(model, self.use_model))
+            if language.available:
+                needs = {need for item in items for rule in item.rules for need in rule.needs}
+                language.annotate([item.document for item in items], needs)
+                continue
+            run.skip_reason = language.problem
+            for item in items:
+                run.skipped_rules.update(rule.code for rule in item.rules if rule.needs)
+                item.rules = [rule for rule in item.rules if not rule.needs]
 
 
-def check_document(document: Document, settings: Settings, registry: Registry, path: Path | None = None) -> list[Finding]:
-    """Run the rules `settings` enables on one document; apply the author's
-    suppression comments and configured levels; sort by position."""
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def check_document(document: Document, settings: Settings, rules: Iterable[Rule]) -> list[Finding]:
+    """Run `rules` on one document with their options from `settings`; apply
+    the author's suppression comments and configured levels; sort by
+    position."""
     findings: list[Finding] = []
-    for rule in settings.enabled_rules(registry, path):
+    for rule in rules:
         level = settings.level_for(rule)
         for finding in rule.run(document, settings.options_for(rule)):
             if level != rule.level and finding.level == rule.level:

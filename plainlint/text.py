@@ -46,6 +46,19 @@ def count_words(text: str) -> int:
     return sum(1 for _ in WORD_RE.finditer(text))
 
 
+def block_sentences(block) -> list[Span]:
+    """A block's sentences: spaCy's boundaries when the NLP pass parsed the
+    block, else the rule-based splitter below."""
+    parsed = block.parsed
+    if parsed is not None and parsed.has_annotation("SENT_START"):
+        return [
+            Span(s.start_char, s.end_char, block.text[s.start_char : s.end_char])
+            for s in parsed.sents
+            if s.text.strip()
+        ]
+    return sentences(block.text)
+
+
 def sentences(text: str) -> list[Span]:
     """Split on ., ! and ? followed by space, except after a known
     abbreviation, an initial ("J. Smith") or before a lowercase word."""

@@ -11,6 +11,7 @@ from plainlint.config import Settings
 from plainlint.document import Finding
 from plainlint.engine import check_document
 from plainlint.extract.markdown import parse_markdown
+from plainlint.nlp import LanguagePass
 from plainlint.registry import default_registry
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -34,4 +35,18 @@ def registry():
 def lint_markdown(text: str, select: tuple[str, ...] | None = None, **settings) -> list[Finding]:
     """Findings for a Markdown string with default settings (or `select`)."""
     config = Settings(root=PROJECT, select=select, **settings)
-    return check_document(parse_markdown(text, "test.md"), config, default_registry())
+    rules = config.enabled_rules(default_registry())
+    document = parse_markdown(text, "test.md")
+    parse_for(document, rules)
+    return check_document(document, config, rules)
+
+
+def parse_for(document, rules) -> None:
+    """Run the NLP pass the rules need; skip the test when no model is
+    installed and a rule needs one."""
+    needs = {need for rule in rules for need in rule.needs}
+    if needs:
+        language = LanguagePass()
+        if not language.available:
+            pytest.skip(language.problem)
+        language.annotate([document], needs)

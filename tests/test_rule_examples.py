@@ -7,6 +7,8 @@ import pytest
 from plainlint.extract.markdown import parse_markdown
 from plainlint.registry import default_registry
 
+from conftest import parse_for
+
 CASES = [
     pytest.param(rule, example, id=f"{rule.code}-{example.expect}-{index}")
     for rule in default_registry()
@@ -17,7 +19,9 @@ CASES = [
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example):
     options = {**rule.defaults(), **example.options}
-    findings = list(rule.run(parse_markdown(example.text, "example.md"), options))
+    document = parse_markdown(example.text, "example.md")
+    parse_for(document, [rule])
+    findings = list(rule.run(document, options))
     if example.expect == "pass":
         assert findings == [], f"{rule.code} should not fire on: {example.text!r}"
         return

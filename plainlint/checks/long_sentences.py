@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from plainlint.document import BlockKind, Document, Finding, Level
-from plainlint.text import count_words, sentences
+from plainlint.text import block_sentences, count_words
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -14,7 +14,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             continue
-        for sentence in sentences(block.text):
+        for sentence in block_sentences(block):
             words = count_words(sentence.text)
             if words <= limit:
                 continue

