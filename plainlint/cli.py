@@ -13,7 +13,8 @@ from plainlint import __version__, formatters
 from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
 from plainlint.engine import STDIN, ExitCode, Linter, RunResult
-from plainlint.errors import ConfigError, PlainlintError
+from plainlint.errors import ConfigError, InputError, PlainlintError
+from plainlint.extract import Source
 from plainlint.registry import Rule, default_registry
 
 EXIT_CODES = """\b
@@ -117,6 +118,31 @@ def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+@main.command("extract")
+@click.argument("path")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def extract_command(path, output_format):
+    """Show what plainlint reads from a file: blocks, form fields, notices.
+
+    Use it to understand a finding's location, or in a bug report.
+    """
+    from plainlint.extract import extract, read_source
+    from plainlint.inspect import document_dict, document_text
+
+    try:
+        if path == STDIN:
+            document = extract(Source(STDIN, sys.stdin.buffer.read(), default_format="markdown"))
+        else:
+            document = extract(read_source(Path(path), path))
+    except InputError as error:
+        click.echo(f"{path}: error: {error}", err=True)
+        sys.exit(ExitCode.INPUT_ERROR)
+    if output_format == "json":
+        click.echo(json.dumps(document_dict(document), indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(document_text(document))
 
 
 @main.command("rules")
