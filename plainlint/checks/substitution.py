@@ -40,12 +40,15 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 continue
             if any(start <= match.start() < end for start, end in quoted):
                 continue
+            replacements = [match_case(found, text) for text in entry.replacements]
+            start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements)
+            safe = len(replacements) == 1 and not entry.advisory
             yield rule.finding(
                 block,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 _message(found, entry),
-                [_suggestion(found, text, entry, len(entry.replacements)) for text in entry.replacements],
+                [Suggestion(text, "safe" if safe else "advisory") for text in replacements],
             )
 
 
@@ -106,9 +109,36 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-def _suggestion(found: str, replacement: str, entry: Entry, count: int) -> Suggestion:
-    safe = count == 1 and not entry.advisory
-    return Suggestion(match_case(found, replacement), "safe" if safe else "advisory")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
+#: Words whose spelling misleads the a/an choice.
+_AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
+_A_DESPITE_VOWEL = ("one", "once", "use", "usual", "user", "uni", "euro", "eu")
+
+
+def article_for(word: str) -> str:
+    lower = word.lower()
+    if lower.startswith(_AN_DESPITE_CONSONANT):
+        return "an"
+    if lower.startswith(_A_DESPITE_VOWEL):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
+def _fit_to_context(text: str, start: int, end: int, replacements: list[str]) -> tuple[int, int, list[str]]:
+    """Widen the span so applying a replacement leaves correct text: take in a
+    preceding "a"/"an" when the replacement needs the other article, and one
+    neighbouring space when the replacement is a deletion."""
+    if "" not in replacements:
+        article = _ARTICLE_BEFORE.search(text[:start])
+        if article and any(article_for(r) != article.group(1).lower() for r in replacements):
+            start = article.start()
+            replacements = [f"{match_case(article.group(1), article_for(r))} {r}" for r in replacements]
+    elif "" in replacements:
+        if text[end : end + 1] == " ":
+            end += 1
+        elif text[start - 1 : start] == " ":
+            start -= 1
+    return start, end, replacements
 
 
 def _message(found: str, entry: Entry) -> str:
