@@ -145,5 +145,7 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     if not isinstance(entries, list) or not all(
         isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in entries
     ):
-        raise ConfigError(f"{path}: baseline file is corrupt: 'findings' must be a list of entries with a 'fingerprint'")
+        raise ConfigError(
+            f"{path}: baseline file is corrupt: 'findings' must be a list of entries with a 'fingerprint'"
+        )
     return Baseline(Counter(entry["fingerprint"] for entry in entries))

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from plainlint import __version__, formatters
+from plainlint.atomic import write_text_atomic
+from plainlint.baseline import Baseline, load_baseline, write_baseline
 from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
 from plainlint.engine import STDIN, ExitCode, Linter, RunResult
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.extract import Source
+from plainlint.gitdiff import changed_lines, filter_changed
 from plainlint.registry import Rule, default_registry
 
 EXIT_CODES = """\b
@@ -66,15 +71,26 @@ def main() -> None:
 @click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this .gitignore-style pattern (repeatable).")
 @click.option("--fail-on", type=LEVELS, help="Lowest level that fails the run [config or warning].")
-@click.option("--format", "output_format", type=click.Choice(formatters.available()), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(formatters.available()),
+              help="Output format [text; github when GITHUB_ACTIONS=true].")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file (atomically) instead of standard output.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--statistics", is_flag=True, help="After the report, print the number of findings per rule.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report (and fail on) only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings in this file, to use later with --baseline.")
+@click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
+              help="Only report findings on lines changed since this git ref (e.g. origin/main).")
 @click.option("--stdin-filename", help="Name to report for standard input ('-'); its suffix picks the format.")
 @click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
-def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, color, stdin_filename, no_model):
+def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, output_path, color,
+          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model):
     """Check files and folders (recursively; '-' reads standard input).
 
-    Folders are searched for .md, .markdown and .txt files. With no PATHS,
-    the current folder is checked.
+    Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
+    no PATHS, the current folder is checked.
     """
     registry = default_registry()
     overrides = Overrides(
@@ -83,12 +99,18 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         extend_select=_codes(extend_select),
         fail_on=Level(fail_on) if fail_on else None,
     )
+    paths = list(paths) or ["."]
     try:
         if config_path is not None and not config_path.is_file():
             raise ConfigError(f"{config_path}: config file not found")
         resolver = ConfigResolver(registry, overrides, config_path)
+        known = load_baseline(baseline_path) if baseline_path else None
+        changed = changed_lines(diff_ref, [p for p in paths if p != STDIN]) if diff_ref else None
         linter = Linter(registry, resolver, exclude, use_model=not no_model)
-        result = _run(linter, list(paths) or ["."], stdin_filename)
+        result = _run(linter, paths, stdin_filename)
+        if write_baseline_path:
+            write_baseline(write_baseline_path, result.findings)
+        _keep_new_findings(result, known, changed)
     except PlainlintError as error:
         _fail(str(error))
     if result.skipped_rules and not no_model:
@@ -96,10 +118,47 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         click.echo(f"plainlint: note: {result.skip_reason}; skipped {skipped}", err=True)
     for failed in result.errors:
         click.echo(f"{failed.path}: error: {failed.error}", err=True)
-    stream = click.get_text_stream("stdout")
     report = formatters.Report(result, registry, __version__)
-    formatters.render(output_format, report, stream, _use_color(color, stream))
+    _write_report(report, output_format, output_path, color)
+    if statistics:
+        _print_statistics(result)
+    if write_baseline_path:
+        click.echo(f"plainlint: wrote {len(result.findings)} findings to baseline {write_baseline_path}", err=True)
+        sys.exit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
     sys.exit(result.exit_code())
+
+
+def _keep_new_findings(result: RunResult, known: Baseline | None, changed: dict | None) -> None:
+    """Drop findings the baseline already records, then those on lines the
+    diff did not touch (baseline first: its fingerprints count duplicates in
+    report order). Standard input has no git history, so --diff keeps it."""
+    for file in result.files:
+        if known is not None:
+            file.findings = known.filter_new(file.findings)
+        if changed is not None and file.path != STDIN:
+            file.findings = filter_changed(file.findings, changed)
+
+
+def _write_report(report: formatters.Report, output_format: str | None, output_path: Path | None, color: str) -> None:
+    if output_format is None:
+        in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and output_path is None
+        output_format = "github" if in_actions else "text"
+    if output_path is None:
+        stream = click.get_text_stream("stdout")
+        formatters.render(output_format, report, stream, _use_color(color, stream))
+        return
+    buffer = io.StringIO()
+    formatters.render(output_format, report, buffer, color == "always")
+    try:
+        write_text_atomic(output_path, buffer.getvalue())
+    except OSError as error:
+        _fail(f"{output_path}: cannot write report: {error.strerror or error}")
+
+
+def _print_statistics(result: RunResult) -> None:
+    counts = Counter((f.code, f.name, f.level.value) for f in result.findings)
+    for (code, name, level), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        click.echo(f"{count:6d}  {code}  {name} [{level}]", err=True)
 
 
 def _run(linter: Linter, paths: list[str], stdin_filename: str | None) -> RunResult:

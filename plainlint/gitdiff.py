@@ -20,7 +20,7 @@ from pathlib import Path
 from plainlint.document import Finding
 from plainlint.errors import ConfigError
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 #: C-style escapes git uses in quoted path names ("a\"b", "caf\303\251").
 _ESCAPE = re.compile(rb"\\([0-7]{3}|.)", re.DOTALL)
 _ESCAPES = {b"a": b"\a", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"v": b"\v"}
@@ -32,29 +32,48 @@ def changed_lines(ref: str, paths: Sequence[str] = ()) -> dict[str, set[int]]:
     absolute path. A file that changed without changed lines (a binary file,
     a pure rename) maps to an empty set; a file that did not change is
     absent."""
-    root = Path(_git("rev-parse", "--show-toplevel").rstrip("\n"))
-    pathspec = ["--", *paths]
-    diff_options = ["--no-color", "--no-ext-diff", "--no-textconv", "-M", "--diff-filter=d", ref]
+    if ref.startswith("-"):
+        raise ConfigError(f"--diff: {ref!r} is not a git revision")
+    root = Path(_git("find the git repository", "rev-parse", "--show-toplevel").rstrip("\n"))
+    # Without paths, the whole repository (git diff's default, but not ls-files').
+    pathspec = ["--", *(paths or [str(root)])]
+    diff_options = ["--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-M", "--diff-filter=d", ref]
+    compare = f"compare the working tree with {ref!r}"
     changed: dict[str, set[int]] = {}
-    for name in _git("diff", "--name-only", "-z", *diff_options, *pathspec).split("\0"):
+    for name in _git(compare, "diff", "--name-only", "-z", *diff_options, *pathspec).split("\0"):
         if name:
             changed[_key(root / name)] = set()
     patch = _git(
-        "diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *diff_options, *pathspec
+        compare, "diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *diff_options, *pathspec
     )
-    current: set[int] | None = None
-    for line in patch.splitlines():
-        if line.startswith("+++ "):
-            name = _unquote(line[4:])
-            current = changed.setdefault(_key(root / name[2:]), set()) if name.startswith("b/") else None
-        elif current is not None and (hunk := _HUNK.match(line)):
-            start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
-            current.update(range(start, start + count))
-    for name in _git("ls-files", "--others", "--exclude-standard", "-z", *pathspec).split("\0"):
+    _add_hunks(patch, root, changed)
+    untracked = _git("list untracked files", "ls-files", "--others", "--exclude-standard", "-z", *pathspec)
+    for name in untracked.split("\0"):
         if name:
             # ls-files names are relative to the current folder.
             changed[_key(Path(name))] = _all_lines(Path(name))
     return changed
+
+
+def _add_hunks(patch: str, root: Path, changed: dict[str, set[int]]) -> None:
+    """Add the new-side line numbers of each hunk in a `--unified=0` patch.
+    Hunk bodies are skipped by count, so an added line that happens to read
+    "++ b/x" is never mistaken for a file header."""
+    lines = iter(patch.split("\n"))
+    current: set[int] | None = None
+    for line in lines:
+        if line.startswith("+++ "):
+            # git ends a name containing a space with a tab.
+            name = _unquote(line[4:].removesuffix("\t"))
+            current = changed.setdefault(_key(root / name[2:]), set()) if name.startswith("b/") else None
+        elif hunk := _HUNK.match(line):
+            removed, start, added = (int(n) if n else 1 for n in hunk.groups())
+            if current is not None:
+                current.update(range(start, start + added))
+            body = removed + added
+            while body:
+                if not next(lines).startswith("\\"):  # "\ No newline at end of file"
+                    body -= 1
 
 
 def filter_changed(findings: Iterable[Finding], changed: dict[str, set[int]]) -> list[Finding]:
@@ -85,7 +104,8 @@ def _all_lines(path: Path) -> set[int]:
         data = path.read_bytes()
     except OSError:
         return set()
-    return set(range(1, data.count(b"\n") + 2))
+    count = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+    return set(range(1, count + 1))
 
 
 def _unquote(name: str) -> str:
@@ -103,16 +123,17 @@ def _escaped(code: bytes) -> bytes:
     return _ESCAPES.get(code, code)
 
 
-def _git(*args: str) -> str:
-    """Run git in the current folder; its failures become ConfigErrors that
-    carry git's own explanation (not a repository, unknown revision)."""
+def _git(purpose: str, *args: str) -> str:
+    """Run git in the current folder; a failure becomes a ConfigError saying
+    what was being done and git's own reason (not a repository, bad
+    revision)."""
     command = ["git", "--literal-pathspecs", "-c", "core.quotePath=false", *args]
     try:
         completed = subprocess.run(command, capture_output=True, check=False)
     except FileNotFoundError:
         raise ConfigError("--diff needs git, and git is not installed or not on PATH") from None
     if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        detail = message[-1] if message else f"exit code {completed.returncode}"
-        raise ConfigError(f"--diff: git {args[0]} failed: {detail}")
+        reason = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        detail = reason[-1] if reason else f"exit code {completed.returncode}"
+        raise ConfigError(f"--diff: could not {purpose}: {detail}")
     return completed.stdout.decode("utf-8", errors="surrogateescape")

@@ -13,7 +13,9 @@ from plainlint.document import Location
 from plainlint.engine import RunResult
 from plainlint.registry import Registry
 
-BUILTIN = {"text": "plainlint.formatters.text", "json": "plainlint.formatters.json"}
+BUILTIN = {
+    name: f"plainlint.formatters.{name}" for name in ("text", "json", "github", "sarif", "junit")
+}
 
 
 @dataclass(frozen=True)
