@@ -46,6 +46,7 @@ class Reader:
 #: Ordered: content sniffing tries them in this order; plain text is last
 #: because any text file "looks like" text.
 READERS: list[Reader] = [
+    Reader("pdf", "plainlint.extract.pdf", (".pdf",)),
     Reader("docx", "plainlint.extract.docx", (".docx",)),
     Reader("markdown", "plainlint.extract.markdown", (".md", ".markdown", ".mdown", ".mkd")),
     Reader("text", "plainlint.extract.plaintext", (".txt", ".text")),
