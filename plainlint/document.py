@@ -76,6 +76,9 @@ class Segment:
     column: int | None
     page: int | None = None
 
+    def moved(self, start: int) -> Segment:
+        return Segment(start, self.line, self.column, self.page)
+
 
 @dataclass
 class Block:

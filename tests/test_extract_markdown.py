@@ -107,3 +107,13 @@ def test_suppression_directives_are_collected_from_comments():
 def test_directive_inside_a_code_block_is_only_code():
     doc = parse_markdown("```\n<!-- plainlint-disable-file -->\n```\n", "x.md")
     assert doc.directives == []
+
+
+def test_site_generator_templating_is_not_prose_and_links_still_parse():
+    text = (
+        "See [the guide]({{ site.baseurl }}{% link guide.md %}) now.\n"
+        "{: .example-side-by-side}\n\n{{< note >}}Plain words.{{< /note >}}\n"
+    )
+    blocks = parse_markdown(text, "x.md").blocks
+    assert [b.text for b in blocks] == ["See the guide now.", "Plain words."]
+    assert blocks[1].location(0, 5).column == 13

@@ -1,5 +1,6 @@
-"""Hygiene checks for the word-list rules (rules/PL1*.yml): sources, order,
-duplicates, replacements that would loop, casing and list sizes."""
+"""Hygiene checks for the substitution word lists (the PL1xx specs with
+`check: substitution`): sources, order, duplicates, replacements that would
+loop, casing and list sizes. Rules with richer entries test their own lists."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ def _load(path: Path) -> dict:
         return yaml.safe_load(handle)
 
 
-SPECS = {path.name: _load(path) for path in SPEC_PATHS}
+SPECS = {
+    path.name: spec for path in SPEC_PATHS if (spec := _load(path)).get("check") == "substitution"
+}
 
 
 def _as_list(value) -> list:

@@ -48,6 +48,7 @@ class Reader:
 READERS: list[Reader] = [
     Reader("pdf", "plainlint.extract.pdf", (".pdf",)),
     Reader("docx", "plainlint.extract.docx", (".docx",)),
+    Reader("html", "plainlint.extract.html", (".html", ".htm", ".xhtml")),
     Reader("markdown", "plainlint.extract.markdown", (".md", ".markdown", ".mdown", ".mkd")),
     Reader("text", "plainlint.extract.plaintext", (".txt", ".text")),
 ]

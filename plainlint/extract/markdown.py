@@ -30,8 +30,25 @@ def extract(source: Source) -> Document:
     return parse_markdown(decode_text(source.data), source.path)
 
 
+#: Site-generator markup that is not prose: Liquid tags (Jekyll, Shopify),
+#: Hugo shortcodes and kramdown attribute lists and extensions.
+_TEMPLATING = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{:[^}\n]*\}|\{::[^}\n]*\}", re.S
+)
+
+
+def mask_templating(text: str) -> str:
+    """Replace templating markup with placeholders of the same length
+    (newlines kept): `[text]({{ site.baseurl }}/page)` then parses as a link,
+    `Call {{ phone }}` reads as one unlintable word, and every position in
+    the file stays exact. (Spaces would turn a masked line start into an
+    indented code block.)"""
+    return _TEMPLATING.sub(lambda m: re.sub(r"[^\n]", PLACEHOLDER, m.group()), text)
+
+
 def parse_markdown(text: str, path: str) -> Document:
     doc = Document(path, "markdown")
+    text = mask_templating(text)
     src = SourceText(text)
     tokens = _PARSER.parse(text)
     containers: list[BlockKind] = []
@@ -116,10 +133,24 @@ def _inline_block(
                 cursor = found + len(child.content)
     if kind is BlockKind.TABLE_CELL:
         row_cursor[start_line] = cursor
-    text = builder.text
-    if not text.strip() or not text.strip(PLACEHOLDER + " "):
+    block = Block(kind, builder.text, path, builder.segments)
+    return trim(block, PLACEHOLDER + " ")
+
+
+def trim(block: Block, chars: str) -> Block | None:
+    """`block` without leading and trailing `chars` (None if nothing is
+    left), its segments shifted to match."""
+    kept = block.text.strip(chars)
+    if not kept.strip():
         return None
-    return Block(kind, text, path, builder.segments)
+    lead = len(block.text) - len(block.text.lstrip(chars))
+    if lead:
+        first = block.position(lead)
+        block.segments = [first.moved(0)] + [
+            s.moved(s.start - lead) for s in block.segments if s.start > lead
+        ]
+    block.text = kept
+    return block
 
 
 def _past(text: str, needle: str, cursor: int, limit: int) -> int:
