@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from plainlint.document import Block, Document, Finding, Level, Location, Suggestion
+from plainlint.document import Block, Document, Finding, FormField, Level, Location, Suggestion
 from plainlint.errors import ConfigError
+from plainlint.examples import EXAMPLE_FORMATS
 
 CODE_RE = re.compile(r"^PL[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -60,11 +61,17 @@ class Option:
 class Example:
     """One pass/fail example from a rule's spec; each runs as a test."""
 
-    text: str
+    #: Markdown or HTML source, or a mapping describing a form (see
+    #: `plainlint.examples`).
+    text: str | Mapping[str, Any]
     expect: str  # "fail" or "pass"
     options: Mapping[str, Any] = field(default_factory=dict)
     #: For fail examples, a suggestion text that must be offered (optional).
     suggestion: str | None = None
+    #: markdown (default), html or form.
+    format: str = "markdown"
+    #: For fail examples, how many findings are expected (optional).
+    count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,26 @@ class Rule:
         """A finding on a whole document, page or form field."""
         return Finding(self.code, self.name, self.level, message, location, list(suggestions))
 
+    def finding_on_field(
+        self,
+        form_field: FormField,
+        message: str,
+        suggestions: Iterable[Suggestion] = (),
+        level: Level | None = None,
+    ) -> Finding:
+        """A finding on one form field; its name and label make the baseline
+        fingerprint, so it survives fields added elsewhere on the form."""
+        return Finding(
+            self.code,
+            self.name,
+            level or self.level,
+            message,
+            form_field.location,
+            list(suggestions),
+            matched=form_field.name,
+            context=form_field.label or "",
+        )
+
 
 def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
     """Build a Rule from a parsed YAML spec, checking it thoroughly: a broken
@@ -170,7 +197,12 @@ def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
 
 def _example(item: Mapping[str, Any]) -> Example:
     expect = "fail" if "fail" in item else "pass"
-    return Example(item[expect], expect, item.get("options") or {}, item.get("suggestion"))
+    example_format = item.get("format", "markdown")
+    if example_format not in EXAMPLE_FORMATS:
+        raise ValueError(f"example format {example_format!r} is not one of {EXAMPLE_FORMATS}")
+    return Example(
+        item[expect], expect, item.get("options") or {}, item.get("suggestion"), example_format, item.get("count")
+    )
 
 
 def _load_check(reference: str) -> CheckFunction:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainlint.extract.markdown import parse_markdown
+from plainlint.examples import example_document
 from plainlint.registry import default_registry
 
 from conftest import parse_for
@@ -19,7 +19,7 @@ CASES = [
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example):
     options = {**rule.defaults(), **example.options}
-    document = parse_markdown(example.text, "example.md")
+    document = example_document(example.text, example.format)
     parse_for(document, [rule])
     findings = list(rule.run(document, options))
     if example.expect == "pass":
@@ -27,6 +27,8 @@ def test_rule_example(rule, example):
         return
     assert findings, f"{rule.code} should fire on: {example.text!r}"
     assert all(f.code == rule.code for f in findings)
+    if example.count is not None:
+        assert len(findings) == example.count, f"{rule.code}: expected {example.count} findings, got {findings}"
     if example.suggestion is not None:
         offered = [s.text for f in findings for s in f.suggestions]
         assert example.suggestion in offered, f"{rule.code}: expected {example.suggestion!r} in {offered}"

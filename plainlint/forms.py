@@ -1,0 +1,48 @@
+"""What the PL4xx form rules share: which fields a person fills in, what each
+is called where a person can see it, and the text of the form as a whole.
+
+Extractors fill `Document.fields` the same way for PDF AcroForms, DOCX
+content controls and legacy fields, and HTML controls; these helpers keep the
+rules from each re-deciding what a "fillable field" or "the form's text" is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plainlint.document import Document, FormField
+
+#: Controls that take no answer from the person: pressed, not filled in.
+ACTION_KINDS = frozenset({"button", "submit", "reset", "image", "hidden"})
+
+
+def is_fillable(field: FormField) -> bool:
+    """A control a person answers: not a button, not hidden, not read-only."""
+    return (
+        field.kind not in ACTION_KINDS
+        and not field.read_only
+        and not field.attrs.get("hidden")
+        and not field.attrs.get("disabled")
+    )
+
+
+def fillable_fields(document: Document) -> Iterator[FormField]:
+    return (field for field in document.fields if is_fillable(field))
+
+
+def shown_label(field: FormField) -> str | None:
+    """The words a sighted person reads beside the field: the accessible name
+    when it is visible text, else the text the extractor found nearest to it
+    (a PDF's printed label). aria-label and tooltips are not on the page."""
+    if field.label and field.label_source not in ("aria-label", "tooltip", "title", "placeholder"):
+        return field.label
+    return field.nearby_text or None
+
+
+def form_text(document: Document) -> str:
+    """Every word of the document a person could read, blocks then field
+    labels and hints, one per line: what document-level checks search."""
+    parts = [block.text for block in document.blocks]
+    for field in document.fields:
+        parts.extend(text for text in (field.label, field.hint, field.nearby_text) if text)
+    return "\n".join(parts)
