@@ -144,7 +144,7 @@ def _write_report(report: formatters.Report, output_format: str | None, output_p
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and output_path is None
         output_format = "github" if in_actions else "text"
     if output_path is None:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         formatters.render(output_format, report, stream, _use_color(color, stream))
         return
     buffer = io.StringIO()
@@ -225,6 +225,7 @@ def list_rules(output_format, config_path):
             "enabled": rule.code in enabled,
             "summary": rule.summary,
             "needs": sorted(rule.needs),
+            "uses": sorted(rule.uses),
             "options": {name: option.default for name, option in rule.options.items()},
             "doc_url": rule.doc_url,
         }

@@ -178,18 +178,20 @@ class Linter:
         need; without a model, drop the rules that need one."""
         by_model: dict[str | None, list[_Prepared]] = {}
         for item in prepared:
-            if any(rule.needs for rule in item.rules):
+            if any(rule.wants for rule in item.rules):
                 by_model.setdefault(item.settings.model, []).append(item)
         for model, items in by_model.items():
             language = self._passes.setdefault(model, LanguagePass(model, self.use_model))
             if language.available:
-                needs = {need for item in items for rule in item.rules for need in rule.needs}
-                language.annotate([item.document for item in items], needs)
+                wants = {want for item in items for rule in item.rules for want in rule.wants}
+                language.annotate([item.document for item in items], wants)
                 continue
-            run.skip_reason = language.problem
             for item in items:
-                run.skipped_rules.update(rule.code for rule in item.rules if rule.needs)
-                item.rules = [rule for rule in item.rules if not rule.needs]
+                skipped = {rule.code for rule in item.rules if rule.needs}
+                if skipped:
+                    run.skip_reason = language.problem
+                    run.skipped_rules.update(skipped)
+                    item.rules = [rule for rule in item.rules if not rule.needs]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

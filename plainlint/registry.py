@@ -94,10 +94,19 @@ class Rule:
     options: dict[str, Option] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     #: What the rule needs from the NLP pass, e.g. {"parse"}; empty: nothing.
+    #: Without a model, a rule that needs something is skipped.
     needs: frozenset[str] = frozenset()
+    #: What the rule uses when a model is there but can do without (it then
+    #: runs with less context, e.g. word lists without part-of-speech checks).
+    uses: frozenset[str] = frozenset()
     enabled_by_default: bool = True
     #: Rule-specific data from the spec (word lists and the like).
     data: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def wants(self) -> frozenset[str]:
+        """Everything the NLP pass should provide for this rule when it can."""
+        return self.needs | self.uses
 
     @property
     def doc_url(self) -> str:
@@ -188,6 +197,7 @@ def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
             options=options,
             examples=examples,
             needs=frozenset(spec.get("needs") or ()),
+            uses=frozenset(spec.get("uses") or ()),
             enabled_by_default=spec.get("enabled", True),
             data={k: v for k, v in spec.items() if k in ("entries",)},
         )

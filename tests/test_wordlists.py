@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plainlint.checks.substitution import entries_from_spec
+
 RULES_DIR = Path(__file__).parent.parent / "rules"
 SPEC_PATHS = sorted(RULES_DIR.glob("PL1*.yml"))
 
@@ -20,7 +22,8 @@ MINIMUM_ENTRIES = {"PL101": 100, "PL102": 40, "PL104": 15}
 #: acronyms are allowed anyway.
 CAPITALISED_OK: set[str] = set()
 
-ENTRY_KEYS = {"match", "use", "source", "advisory", "note"}
+ENTRY_KEYS = {"match", "lemma", "use", "source", "advisory", "note", "pos", "unless"}
+UNIVERSAL_POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "VERB"}
 
 
 def _load(path: Path) -> dict:
@@ -43,7 +46,20 @@ def _normal(phrase: str) -> str:
 
 
 def _label(code: str, entry: dict) -> str:
-    return f"{code} entry {entry.get('match')!r}"
+    return f"{code} entry {entry.get('match', entry.get('lemma'))!r}"
+
+
+def _key_phrases(entry: dict) -> list:
+    """What the entry names: its `match` phrases, or its `lemma`."""
+    return _as_list(entry["match"]) if "match" in entry else [entry["lemma"]]
+
+
+def _expanded(spec: dict):
+    """The phrases the matcher looks for and their replacements, with every
+    form of a `lemma` entry spelled out, as the rule itself expands them."""
+    for entry in entries_from_spec(_entries(spec)):
+        forms = [entry.replacements, *(entry.by_tag or {}).values()]
+        yield entry.phrase, {use for uses in forms for use in uses}
 
 
 def _entries(spec: dict) -> list[dict]:
@@ -54,9 +70,8 @@ def _all_phrases() -> dict[str, str]:
     """Normalised match phrase -> the rule code that lists it (first seen)."""
     seen: dict[str, str] = {}
     for spec in SPECS.values():
-        for entry in _entries(spec):
-            for phrase in _as_list(entry.get("match")):
-                seen.setdefault(_normal(str(phrase)), spec["code"])
+        for phrase, _ in _expanded(spec):
+            seen.setdefault(_normal(phrase), spec["code"])
     return seen
 
 
@@ -80,9 +95,14 @@ def test_entries_are_well_formed(name):
         label = _label(code, entry)
         unknown = set(entry) - ENTRY_KEYS
         assert not unknown, f"{label}: unknown keys {sorted(unknown)}"
-        matches = _as_list(entry.get("match"))
+        assert ("match" in entry) != ("lemma" in entry), f"{label}: needs one of 'match' or 'lemma'"
+        matches = _key_phrases(entry)
         assert matches and all(isinstance(m, str) and m.strip() for m in matches), (
-            f"{label}: 'match' must be a phrase or a list of phrases"
+            f"{label}: 'match' must be a phrase or a list of phrases; 'lemma' a verb's base form"
+        )
+        assert set(_as_list(entry.get("pos", []))) <= UNIVERSAL_POS, f"{label}: 'pos' takes Universal POS tags"
+        assert all(isinstance(w, str) and w.isalpha() for w in _as_list(entry.get("unless", []))), (
+            f"{label}: 'unless' is a word or a list of words"
         )
         uses = _as_list(entry.get("use"))
         assert uses and all(isinstance(u, str) for u in uses), (
@@ -95,7 +115,7 @@ def test_entries_are_well_formed(name):
 @pytest.mark.parametrize("name", sorted(SPECS))
 def test_entries_sorted(name):
     spec = SPECS[name]
-    keys = [_as_list(entry["match"])[0].lower() for entry in _entries(spec)]
+    keys = [_key_phrases(entry)[0].lower() for entry in _entries(spec)]
     for before, after, entry in zip(keys, keys[1:], _entries(spec)[1:]):
         assert before <= after, (
             f"{_label(spec['code'], entry)} is out of order: it should come before {before!r}"
@@ -105,23 +125,20 @@ def test_entries_sorted(name):
 def test_no_duplicate_phrases():
     seen: dict[str, str] = {}
     for spec in SPECS.values():
-        for entry in _entries(spec):
-            for phrase in _as_list(entry["match"]):
-                key = _normal(phrase)
-                where = _label(spec["code"], entry)
-                assert key not in seen, f"{where}: {phrase!r} is also listed by {seen[key]}"
-                seen[key] = where
+        for phrase, _ in _expanded(spec):
+            key = _normal(phrase)
+            where = f"{spec['code']} phrase {phrase!r}"
+            assert key not in seen, f"{where} is also listed by {seen[key]}"
+            seen[key] = where
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
 def test_replacement_differs_from_match(name):
     spec = SPECS[name]
-    for entry in _entries(spec):
-        uses = {_normal(u) for u in _as_list(entry["use"])}
-        for phrase in _as_list(entry["match"]):
-            assert _normal(phrase) not in uses, (
-                f"{_label(spec['code'], entry)}: replacement is the same as {phrase!r}"
-            )
+    for phrase, uses in _expanded(spec):
+        assert _normal(phrase) not in {_normal(u) for u in uses}, (
+            f"{spec['code']}: a replacement of {phrase!r} is the phrase itself"
+        )
 
 
 def test_no_swap_loops():
@@ -130,13 +147,13 @@ def test_no_swap_loops():
     phrases = _all_phrases()
     pattern = _phrase_pattern(phrases)
     for spec in SPECS.values():
-        for entry in _entries(spec):
-            for use in _as_list(entry["use"]):
+        for phrase, uses in _expanded(spec):
+            for use in uses:
                 if not use:
                     continue
                 hit = pattern.search(use)
                 assert hit is None, (
-                    f"{_label(spec['code'], entry)}: replacement {use!r} contains "
+                    f"{spec['code']}: replacement {use!r} of {phrase!r} contains "
                     f"{hit.group()!r}, which {phrases[_normal(hit.group())]} flags"
                 )
 
@@ -145,7 +162,7 @@ def test_no_swap_loops():
 def test_match_phrases_lowercase(name):
     spec = SPECS[name]
     for entry in _entries(spec):
-        for phrase in _as_list(entry["match"]):
+        for phrase in _key_phrases(entry):
             ok = phrase == phrase.lower() or phrase == phrase.upper() or phrase in CAPITALISED_OK
             assert ok, (
                 f"{_label(spec['code'], entry)}: {phrase!r} has capitals; entries are "

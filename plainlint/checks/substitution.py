@@ -2,7 +2,18 @@
 alternative. Matching is whole-word, case-aware (lowercase, Capitalised and
 UPPERCASE forms of a lowercase entry; exact case for an entry that has
 capitals), spans line breaks, skips quoted text, and the suggestion keeps the
-original's capitalisation."""
+original's capitalisation.
+
+An entry names either the exact words (`match`) or a verb (`lemma`), whose
+every form is found and answered in the same form ("commencing" ->
+"starting"). Two conditions make an entry context-aware:
+
+- `pos`: the part of speech the first word must have ("address" the verb,
+  not the noun). It needs the tagger; without a model such entries are
+  left out rather than guessed.
+- `unless`: words that, in the same sentence, show the accepted sense
+  ("agenda" unless it is for a meeting).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +22,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plainlint.document import Document, Finding, Suggestion
+from plainlint.document import Block, Document, Finding, Suggestion
+from plainlint.inflect import BASE, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE, THIRD_PERSON, inflect
 
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
+
+
+#: The verb forms a `lemma` entry is found in, by Penn tag.
+_VERB_FORMS = (BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE)
 
 
 @dataclass(frozen=True)
@@ -23,10 +39,24 @@ class Entry:
     source: str
     advisory: bool
     note: str
+    #: Universal POS tags the first word must carry (empty: any).
+    pos: frozenset[str] = frozenset()
+    #: Words that, in the same sentence, mean the phrase is fine here.
+    unless: frozenset[str] = frozenset()
+    #: For a verb form that is both past tense and past participle, the
+    #: replacements for each ("commenced" -> "began" / "begun").
+    by_tag: Mapping[str, tuple[str, ...]] | None = None
 
     @property
     def exact_case(self) -> bool:
         return self.phrase != self.phrase.lower()
+
+    def replacements_for(self, tag: str | None) -> tuple[str, ...]:
+        if not self.by_tag:
+            return self.replacements
+        if tag in self.by_tag:
+            return self.by_tag[tag]
+        return tuple(dict.fromkeys(r for options in self.by_tag.values() for r in options))
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -35,12 +65,21 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         quoted = _quoted_spans(block.text) if options.get("skip-quoted", True) else []
         for match in pattern.finditer(block.text):
             found = match.group()
-            entry = lookup.get(_normal(found))
-            if entry is None or not _case_matches(found, entry):
-                continue
             if any(start <= match.start() < end for start, end in quoted):
                 continue
-            replacements = [match_case(found, text) for text in entry.replacements]
+            token = _first_token(block, match.start())
+            entry = next(
+                (
+                    entry
+                    for entry in lookup.get(_normal(found), ())
+                    if _case_matches(found, entry) and _fits_context(entry, block, token)
+                ),
+                None,
+            )
+            if entry is None:
+                continue
+            tag = token.tag_ if token is not None else None
+            replacements = [match_case(found, text) for text in entry.replacements_for(tag)]
             start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements)
             safe = len(replacements) == 1 and not entry.advisory
             yield rule.finding(
@@ -52,33 +91,79 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             )
 
 
+def _first_token(block: Block, start: int):
+    """The parsed token at `start`, when the NLP pass tagged this block."""
+    doc = block.parsed
+    if doc is None or not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _fits_context(entry: Entry, block: Block, token) -> bool:
+    if entry.pos and (token is None or token.pos_ not in entry.pos):
+        return False
+    if entry.unless:
+        context = token.sent.text if token is not None and token.doc.has_annotation("SENT_START") else block.text
+        words = {word.lower() for word in re.findall(r"[^\W\d_]+", context)}
+        if words & entry.unless:
+            return False
+    return True
+
+
 def entries_from_spec(raw_entries: list[Mapping[str, Any]]) -> list[Entry]:
+    """One Entry per phrase to look for: each `match` phrase, or each form
+    of a `lemma` verb with its replacements in the same form."""
     entries = []
     for raw in raw_entries:
-        matches = raw["match"] if isinstance(raw["match"], list) else [raw["match"]]
-        uses = raw["use"] if isinstance(raw["use"], list) else [raw["use"]]
-        for phrase in matches:
-            entries.append(
-                Entry(
-                    phrase=" ".join(phrase.split()),
-                    replacements=tuple(uses),
-                    source=raw["source"],
-                    advisory=raw.get("advisory", False),
-                    note=raw.get("note", ""),
-                )
-            )
+        uses = tuple(_as_list(raw["use"]))
+        common = {
+            "source": raw["source"],
+            "advisory": raw.get("advisory", False),
+            "note": raw.get("note", ""),
+            "pos": frozenset(_as_list(raw.get("pos", []))),
+            "unless": frozenset(word.lower() for word in _as_list(raw.get("unless", []))),
+        }
+        if "lemma" in raw:
+            entries.extend(_verb_form_entries(" ".join(raw["lemma"].split()), uses, common))
+            continue
+        for phrase in _as_list(raw["match"]):
+            entries.append(Entry(phrase=" ".join(phrase.split()), replacements=uses, **common))
     return entries
+
+
+def _verb_form_entries(lemma: str, uses: tuple[str, ...], common: dict) -> list[Entry]:
+    by_form: dict[str, dict[str, tuple[str, ...]]] = {}
+    for tag in _VERB_FORMS:
+        form = inflect(lemma, tag)
+        by_form.setdefault(form, {})[tag] = tuple(inflect(use, tag) if use else use for use in uses)
+    entries = []
+    for form, by_tag in by_form.items():
+        distinct = set(by_tag.values())
+        first = next(iter(by_tag.values()))
+        entries.append(
+            Entry(phrase=form, replacements=first, by_tag=by_tag if len(distinct) > 1 else None, **common)
+        )
+    return entries
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 #: Compiled patterns by the identity of the rule's data (rules live for the
 #: whole process; the data object is kept alongside so its id stays unique).
-_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, Entry]]] = {}
+_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, list[Entry]]]] = {}
 
 
-def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, Entry]]:
+def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]]]:
+    """One pattern for every phrase, and the entries for each phrase (more
+    than one when they differ by part of speech)."""
     cached = _COMPILED.get(id(data))
     if cached is None or cached[0] is not data:
-        lookup = {_normal(entry.phrase): entry for entry in entries_from_spec(data["entries"])}
+        lookup: dict[str, list[Entry]] = {}
+        for entry in entries_from_spec(data["entries"]):
+            lookup.setdefault(_normal(entry.phrase), []).append(entry)
         phrases = sorted(lookup, key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases)
         pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
