@@ -142,8 +142,11 @@ def _sentence_scope(sentence: Span, negation: Token, after: int, lexicon: Lexico
 def _negatives_at(sentence: Span, position: int, lexicon: Lexicon, scope: str) -> Iterator[Negative]:
     doc = sentence.doc
     token = doc[position]
-    keys = dict.fromkeys((token.lower_, token.lemma_.lower()))
-    for negative in (n for key in keys for n in lexicon.by_first_word.get(key, ())):
+    by_word, by_lemma = lexicon.by_first_word.get(token.lower_), lexicon.by_first_word.get(token.lemma_.lower())
+    if by_word is None and by_lemma is None:  # most tokens: no dictionary walk
+        return
+    candidates = (by_word or ()) if by_lemma is by_word else (*(by_word or ()), *(by_lemma or ()))
+    for negative in candidates:
         if negative.scope != scope:
             continue
         following = [t.lower_ for t in doc[position + 1 : min(position + len(negative.words), sentence.end)]]

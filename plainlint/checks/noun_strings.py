@@ -72,20 +72,21 @@ def _noun_chains(block: Block, doc: Doc) -> Iterator[list[Word]]:
 
 
 def _words(block: Block, doc: Doc) -> Iterator[Word]:
+    tokens = list(doc)  # indexing a Doc builds a new Token each time
     index = 0
-    while index < len(doc):
+    while index < len(tokens):
         end = index + 1
-        while end + 1 < len(doc) and doc[end].text == "-" and _joined(doc, end - 1) and _joined(doc, end):
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].text == "-"
+            and not tokens[end - 1].whitespace_
+            and not tokens[end].whitespace_
+        ):
             end += 2
-        parts = [doc[i] for i in range(index, end, 2)]
+        parts = tokens[index:end:2]
         noun = all(_is_noun(block, part) for part in parts)
         yield Word(index, end, noun, all(t.pos_ == "PROPN" for t in parts))
         index = end
-
-
-def _joined(doc: Doc, index: int) -> bool:
-    """No space between token `index` and the next."""
-    return not doc[index].whitespace_
 
 
 def _is_noun(block: Block, token: Token) -> bool:

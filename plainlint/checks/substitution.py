@@ -60,10 +60,10 @@ class Entry:
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    pattern, lookup = _compile(rule.data)
+    pattern, lookup, first_words = _compile(rule.data)
     for block in document.blocks:
         quoted = _quoted_spans(block.text) if options.get("skip-quoted", True) else []
-        for match in pattern.finditer(block.text):
+        for match in _matches(pattern, first_words, block.text):
             found = match.group()
             if any(start <= match.start() < end for start, end in quoted):
                 continue
@@ -151,14 +151,19 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
+#: A word as the matcher's boundaries see it; phrases are looked up by the
+#: first such word, so the big pattern is only tried where one could start.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 #: Compiled patterns by the identity of the rule's data (rules live for the
 #: whole process; the data object is kept alongside so its id stays unique).
-_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, list[Entry]]]] = {}
+_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, list[Entry]], frozenset[str] | None]] = {}
 
 
-def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]]]:
-    """One pattern for every phrase, and the entries for each phrase (more
-    than one when they differ by part of speech)."""
+def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]], frozenset[str] | None]:
+    """One pattern for every phrase, the entries for each phrase (more than
+    one when they differ by part of speech), and the first words phrases
+    start with (None when some phrase does not start with a word)."""
     cached = _COMPILED.get(id(data))
     if cached is None or cached[0] is not data:
         lookup: dict[str, list[Entry]] = {}
@@ -167,8 +172,26 @@ def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]
         phrases = sorted(lookup, key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases)
         pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
-        cached = _COMPILED[id(data)] = (data, pattern, lookup)
-    return cached[1], cached[2]
+        starts = [_WORD.match(phrase) for phrase in phrases]
+        first_words = None if None in starts else frozenset(start.group() for start in starts)
+        cached = _COMPILED[id(data)] = (data, pattern, lookup, first_words)
+    return cached[1], cached[2], cached[3]
+
+
+def _matches(pattern: re.Pattern, first_words: frozenset[str] | None, text: str) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds, trying the pattern only at words
+    that begin some phrase (a long alternation is slow to scan with)."""
+    if first_words is None:
+        yield from pattern.finditer(text)
+        return
+    resume = 0
+    for word in _WORD.finditer(text):
+        if word.start() < resume or _normal(word.group()) not in first_words:
+            continue
+        match = pattern.match(text, word.start())
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def _normal(text: str) -> str:
