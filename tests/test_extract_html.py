@@ -316,6 +316,91 @@ def test_broken_references_are_recorded_not_fatal():
     assert [r["id"] for r in last.attrs["broken_refs"]] == ["nothing-after"]
 
 
+MORE_BROKEN = """\
+<html><body><form>
+<label for="dup">First</label><input id="dup" name="first" aria-describedby="dup-hint">
+<label for="dup">Last</label><input id="dup" name="last">
+<p id="dup-hint">One</p><p id="dup-hint">Two</p>
+<fieldset aria-describedby="no-such-hint"><legend>Contact</legend>
+<label for="a">A</label><input id="a" name="a"><label for="b">B</label><input id="b" name="b">
+</fieldset>
+</form></body></html>
+"""
+
+
+def test_shared_ids_and_broken_fieldset_references_are_recorded():
+    first = field(MORE_BROKEN, "first")
+    assert first.label == "First Last"  # as in browsers, both labels tie to the first "dup"
+    assert [(r["attribute"], r["problem"]) for r in first.attrs["broken_refs"]] == [
+        ("for", "duplicate-id"),
+        ("aria-describedby", "duplicate-id"),
+    ]
+    last = field(MORE_BROKEN, "last")
+    assert last.label is None and last.attrs["broken_refs"][0]["problem"] == "duplicate-id"
+    assert field(MORE_BROKEN, "a").attrs["broken_refs"] == [
+        {"attribute": "aria-describedby", "id": "no-such-hint", "problem": "missing", "on": "fieldset"}
+    ]
+    assert "broken_refs" not in field(MORE_BROKEN, "b").attrs  # reported once, on the group's first control
+
+
+def test_a_for_naming_a_non_control_records_its_tag():
+    [ref] = field(BROKEN, "wrapped").attrs["broken_refs"][:1]
+    assert ref["tag"] == "div"
+
+
+HINTS = """\
+<html><body><form>
+<div class="govuk-form-group"><h1 class="govuk-label-wrapper"><label for="nino">NI number</label></h1>
+<div class="govuk-hint">For example, QQ 12 34 56 C</div><input id="nino" name="nino"></div>
+<label for="e">Email</label><input id="e" name="email"><small id="e-help">Never shared</small>
+<label for="pw">Password</label><p>At least 12 characters</p><div><input id="pw" name="pw"></div>
+<label for="c">City <abbr class="usa-hint usa-hint--required">*</abbr></label><input id="c" name="city">
+<input type="checkbox" id="t" name="t"><label for="t">Truth <span class="x-description">Writer</span></label>
+<fieldset aria-describedby="when-hint"><legend>When did you move?</legend>
+<span class="usa-hint" id="when-hint">For example, 27 3 2024</span>
+<label for="d">Day</label><div class="usa-hint" id="d-hint">1 to 31</div><input id="d" name="day">
+<label for="m">Month</label><input id="m" name="month">
+</fieldset>
+<label for="s">Name <span aria-hidden="true">*</span><span class="govuk-visually-hidden">(required)</span></label>
+<input id="s" name="s">
+</form></body></html>
+"""
+
+
+def _hints(name: str) -> list[tuple]:
+    return [(h["text"], h["id"], h["near"]) for h in field(HINTS, name).attrs.get("adjacent_hints", [])]
+
+
+def test_hint_text_beside_a_control_is_recorded_with_where_it_sits():
+    assert _hints("nino") == [("For example, QQ 12 34 56 C", None, "label")]
+    assert _hints("email") == [("Never shared", "e-help", "control")]
+    assert _hints("pw") == [("At least 12 characters", None, "label")]
+    assert field(HINTS, "nino").attrs["adjacent_hints"][0]["line"] == 3
+
+
+def test_label_text_and_markers_are_not_hints():
+    assert _hints("city") == [] and _hints("t") == []
+
+
+def test_group_hints_belong_to_every_control_in_the_fieldset():
+    assert _hints("day") == [("1 to 31", "d-hint", "label"), ("For example, 27 3 2024", "when-hint", "legend")]
+    assert _hints("month") == [("For example, 27 3 2024", "when-hint", "legend")]
+    assert field(HINTS, "month").attrs["group_describedby"] == ["when-hint"]
+
+
+def test_visible_label_keeps_what_the_eye_sees():
+    control = field(HINTS, "s")
+    assert control.label == "Name (required)"  # what a screen reader says
+    assert control.attrs["visible_label"] == "Name *"  # what a sighted person reads
+    assert "visible_label" not in field(HINTS, "email").attrs  # the same for both: not recorded
+
+
+def test_hint_search_stays_near_the_control_on_a_huge_page():
+    filler = "<span class='help'>x</span>" * 5000
+    html = f"<html><body><label for='a'>A</label>{filler}<input id='a' name='a'></body></html>"
+    assert len(field(html, "a").attrs["adjacent_hints"]) < 50
+
+
 # -- hostile and awkward input ----------------------------------------------
 
 def test_deep_nesting_stops_with_a_notice_not_a_crash():

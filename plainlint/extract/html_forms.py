@@ -3,17 +3,22 @@ accessible name computed the way browsers do (a simplified W3C accname and
 HTML-AAM), its hint, group, constraints and broken references.
 
 Also says which elements are a control's label, legend, hint or button text,
-so the extractor can make those blocks carry the control's name.
+so the extractor can make those blocks carry the control's name, and records
+what form rules judge: hint text shown nearby (`adjacent_hints`), the label
+as seen when it differs from the name heard (`visible_label`), and broken
+references.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from plainlint.document import BlockKind, FormField, Location
+from plainlint.extract.html_hints import HintFinder
 
 CONTROLS = ("input", "select", "textarea", "button")
 #: Input types a browser knows; any other type is a text box.
@@ -35,18 +40,30 @@ _INERT = frozenset({"template", "noscript"})
 _NAME_MAX_NODES = 2000
 _NAME_MAX_CHARS = 5000
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: Classes that hide text from the eye but not from screen readers.
+_SCREEN_READER_ONLY = re.compile(r"^(?:[\w-]+-)?(?:sr-only|visually-hidden|visuallyhidden)$", re.I)
+
+
+def _hidden_from_everyone(element: etree._Element) -> bool:
+    get = element.get
+    return (
+        get("hidden") is not None
+        or (element.tag == "input" and (get("type") or "").strip().lower() == "hidden")
+        or bool(_HIDING_STYLE.search(get("style") or ""))
+    )
 
 
 def is_hidden(element: etree._Element) -> bool:
     """True when the element hides itself and everything in it from readers
     (the `hidden` attribute, aria-hidden="true", display:none inline)."""
-    get = element.get
-    return (
-        get("hidden") is not None
-        or (get("aria-hidden") or "").strip().lower() == "true"
-        or (element.tag == "input" and (get("type") or "").strip().lower() == "hidden")
-        or bool(_HIDING_STYLE.search(get("style") or ""))
-    )
+    return _hidden_from_everyone(element) or (element.get("aria-hidden") or "").strip().lower() == "true"
+
+
+def is_visually_hidden(element: etree._Element) -> bool:
+    """True when sighted people do not see the element (aria-hidden content
+    is seen; screen-reader-only text is not)."""
+    classes = (element.get("class") or "").split()
+    return _hidden_from_everyone(element) or any(_SCREEN_READER_ONLY.match(name) for name in classes)
 
 
 def collapse(text: str) -> str:
@@ -92,6 +109,13 @@ class _Page:
 
     def __init__(self, root: etree._Element):
         self.ids: dict[str, etree._Element] = {}
+        self.duplicate_ids: set[str] = set()
+        #: Every element in document order, each one's index there and the
+        #: index of the last element inside it; elements inside a label or legend.
+        self.order: list[etree._Element] = []
+        self.start: dict[etree._Element, int] = {}
+        self.end: dict[etree._Element, int] = {}
+        self.in_caption: set[etree._Element] = set()
         self.controls: list[etree._Element] = []
         self.labels: list[etree._Element] = []
         self.fieldsets: list[etree._Element] = []
@@ -106,7 +130,10 @@ class _Page:
         self.target_of: dict[etree._Element, etree._Element] = {}
         self.broken_for: dict[etree._Element, list[dict]] = {}
         self._texts: dict[etree._Element, str] = {}
+        self._seen_texts: dict[etree._Element, str] = {}
+        self._group_hints: dict[etree._Element, list[dict]] = {}
         self._link_labels(root)
+        self.hints = HintFinder(self.order, self.start, self.end, self.in_caption, self.text, is_visually_hidden)
 
     def text(self, element: etree._Element) -> str:
         """text_of, once per element however many controls point at it."""
@@ -114,22 +141,39 @@ class _Page:
             self._texts[element] = text_of(element)
         return self._texts[element]
 
+    def seen_text(self, element: etree._Element) -> str:
+        """The element's text as the eye sees it, once per element."""
+        if element not in self._seen_texts:
+            self._seen_texts[element] = text_of(element, is_visually_hidden)
+        return self._seen_texts[element]
+
     def _index(self, root: etree._Element) -> None:
         hiding = 0  # open elements that hide their content
+        captions = 0  # open labels and legends
         open_fieldsets: list[etree._Element] = []
         #: Open labels and fieldsets with no control inside yet, outermost first.
         waiting: list[etree._Element] = []
         for event, element in etree.iterwalk(root, events=("start", "end")):
             hides = is_hidden(element) or element.tag in _INERT
+            is_caption = element.tag in ("label", "legend")
             if event == "end":
+                self.end[element] = len(self.order) - 1
                 hiding -= hides
+                captions -= is_caption
                 if element.tag == "fieldset":
                     open_fieldsets.pop()
                 if waiting and waiting[-1] is element:
                     waiting.pop()
                 continue
             hiding += hides
+            self.start[element] = len(self.order)
+            self.order.append(element)
+            if captions:
+                self.in_caption.add(element)
+            captions += is_caption
             if element.get("id"):
+                if element.get("id") in self.ids:
+                    self.duplicate_ids.add(element.get("id"))
                 self.ids.setdefault(element.get("id"), element)
             if element.tag == "legend" and open_fieldsets and element.getparent() is open_fieldsets[-1]:
                 self.legend_of.setdefault(open_fieldsets[-1], element)
@@ -171,14 +215,21 @@ class _Page:
             self.broken_for.setdefault(self.controls[-1], []).extend(pending)
 
     def _labelled_control(self, label: etree._Element) -> tuple[etree._Element | None, dict | None]:
+        """The control a label labels, and what is wrong with its `for`: an id
+        that names nothing, names no control, or names several elements (the
+        browser takes the first, which may not be the one meant)."""
         reference = label.get("for")
         if reference is None:
             return self.first_control.get(label), None
         target = self.ids.get(reference)
-        if target is not None and _is_labelable(target):
+        labelable = target is not None and _is_labelable(target)
+        if labelable and reference not in self.duplicate_ids:
             return target, None
-        problem = "missing" if target is None else "not-a-control"
-        return None, {"attribute": "for", "id": reference, "problem": problem, "label": text_of(label)}
+        problem = "duplicate-id" if labelable else "missing" if target is None else "not-a-control"
+        broken = {"attribute": "for", "id": reference, "problem": problem, "label": text_of(label)}
+        if problem == "not-a-control":
+            broken["tag"] = target.tag
+        return (target if labelable else None), broken
 
     def field(self, element: etree._Element, number: int, path: str) -> FormField:
         """`number` (1-based, in page order) names a control with no name or id."""
@@ -188,6 +239,11 @@ class _Page:
         label, source = self._accessible_name(element, kind, broken)
         hint, described_by = self._refs_text(element, "aria-describedby", broken)
         fieldset = self.fieldset_of.get(element)
+        group_hint, group_broken = None, []
+        if fieldset is not None and fieldset.get("aria-describedby"):
+            group_hint, _ = self._refs_text(fieldset, "aria-describedby", group_broken)
+        if group_broken and self.first_control.get(fieldset) is element:
+            broken.extend({**ref, "on": "fieldset"} for ref in group_broken)
         result = FormField(
             name=name,
             kind=kind,
@@ -204,13 +260,43 @@ class _Page:
             autocomplete=(element.get("autocomplete") or "").strip() or None,
             attrs=_attrs(element, described_by, broken),
         )
-        if fieldset is not None and fieldset.get("aria-describedby"):
-            group_hint, _ = self._refs_text(fieldset, "aria-describedby", [])
-            if group_hint:
-                result.attrs["group_hint"] = group_hint
+        if group_hint:
+            result.attrs["group_hint"] = group_hint
         if element in self.hidden:
             result.attrs["hidden"] = True
+        result.attrs.update(self._as_seen(element, fieldset, result))
         return result
+
+    def _as_seen(self, element: etree._Element, fieldset: etree._Element | None, result: FormField) -> dict:
+        """What a sighted person sees that a screen reader may not say: hint
+        text beside the control or under the group's legend (with the ids
+        that could tie it), and label or legend text that differs from what
+        is announced (an asterisk marked aria-hidden)."""
+        seen: dict = {}
+        labels = self.labels_of.get(element) or self._labelled_by(element)
+        hints = self.hints.near_control(element, labels[0] if labels else None)
+        legend = self.legend_of.get(fieldset) if fieldset is not None else None
+        if legend is not None and fieldset in self.first_control:
+            if fieldset not in self._group_hints:
+                self._group_hints[fieldset] = self.hints.near_legend(legend, self.first_control[fieldset])
+            hints += self._group_hints[fieldset]
+            if fieldset.get("aria-describedby"):
+                seen["group_describedby"] = fieldset.get("aria-describedby").split()
+        if hints:
+            seen["adjacent_hints"] = hints
+        if labels:
+            visible = collapse(" ".join(self.seen_text(label) for label in labels))
+            if visible and visible != result.label:
+                seen["visible_label"] = visible
+        if legend is not None:
+            visible = self.seen_text(legend)
+            if visible and visible != result.group:
+                seen["visible_group"] = visible
+        return seen
+
+    def _labelled_by(self, element: etree._Element) -> list[etree._Element]:
+        refs = (element.get("aria-labelledby") or "").split()
+        return [self.ids[ref] for ref in refs if ref in self.ids]
 
     def _legend_text(self, fieldset: etree._Element | None) -> str | None:
         legend = self.legend_of.get(fieldset) if fieldset is not None else None
@@ -246,8 +332,10 @@ class _Page:
             target = self.ids.get(ref)
             if target is None:
                 broken.append({"attribute": attribute, "id": ref, "problem": "missing"})
-            else:
-                texts.append(self.text(target))
+                continue
+            if ref in self.duplicate_ids:
+                broken.append({"attribute": attribute, "id": ref, "problem": "duplicate-id"})
+            texts.append(self.text(target))
         return collapse(" ".join(texts)) or None, ids
 
 
@@ -268,10 +356,12 @@ def _own_names(element: etree._Element, kind: str) -> list[tuple[str, str]]:
     return names
 
 
-def text_of(element: etree._Element) -> str:
+def text_of(element: etree._Element, hides: Callable[[etree._Element], bool] = is_hidden) -> str:
     """An element's text as a name or description: its visible text and
     image alternatives, without code, other controls' content or hidden
     parts (the element itself counts even when hidden, as in accname).
+    `hides` says what is hidden: from screen readers by default, from the
+    eye with `is_visually_hidden`.
     Read only so far: a hostile page may point every control at its body."""
     parts: list[str] = []
     length = 0
@@ -280,7 +370,7 @@ def text_of(element: etree._Element) -> str:
         if visited > _NAME_MAX_NODES or length > _NAME_MAX_CHARS:
             break
         if event == "start":
-            if node is not element and (node.tag in _NAMELESS_CONTENT or is_hidden(node)):
+            if node is not element and (node.tag in _NAMELESS_CONTENT or hides(node)):
                 walker.skip_subtree()
                 continue
             if node.tag == "img":
@@ -359,7 +449,7 @@ def _attrs(element: etree._Element, described_by: list[str], broken: list[dict])
     """What a form rule may want beyond FormField's own fields, keyed by the
     HTML attribute it comes from; absent attributes are left out."""
     attrs: dict = {"tag": element.tag}
-    for name in ("type", "id", "inputmode", "pattern", "maxlength", "minlength", "value", "size"):
+    for name in ("type", "id", "inputmode", "pattern", "maxlength", "minlength", "value", "size", "placeholder"):
         if element.get(name) is not None:
             attrs[name] = element.get(name)
     for name in ("disabled", "multiple"):
