@@ -150,6 +150,8 @@ def test_blocks_come_in_reading_order_with_their_kinds(parsed):
         (BlockKind.PARAGRAPH, "Send the form."),
         (BlockKind.PARAGRAPH, "See the box."),
         (BlockKind.PARAGRAPH, "Call us with questions."),
+        (BlockKind.FIELD_TOOLTIP, "Phone number"),  # the legacy field's status text
+        (BlockKind.HELP_TEXT, "Include the area code."),  # and its help text
     ]
 
 
@@ -228,6 +230,26 @@ def test_legacy_form_field_keeps_help_status_default_and_length(parsed):
     assert field.hint == "Include the area code."
     assert (field.attrs["default"], field.max_length, field.attrs["value"]) == ("555", 12, "555")
     assert (field.location.line, field.location.column, field.nearby_text) == (14, 8, "Phone:")
+
+
+def test_legacy_status_and_help_text_are_blocks_on_the_field(parsed):
+    status, help_text = _block(parsed, "Phone number"), _block(parsed, "Include the area code.")
+    assert (status.kind, help_text.kind) == (BlockKind.FIELD_TOOLTIP, BlockKind.HELP_TEXT)
+    for block in (status, help_text):
+        location = block.location(0, 5)
+        assert (location.field, location.line, location.column) == ("Phone", 14, 8)
+
+
+def test_help_text_that_repeats_the_status_text_is_one_block():
+    doc = python_docx.Document()
+    paragraph = doc.add_paragraph("Email: ")
+    same = LEGACY_TEXT[0].replace("Include the area code.", "Phone number")
+    for run in [same, *LEGACY_TEXT[1:]]:
+        _append(paragraph, run)
+    out = io.BytesIO()
+    doc.save(out)
+    document = extract(Source("same.docx", out.getvalue()))
+    assert [(b.kind, b.text) for b in document.blocks if b.field_name] == [(BlockKind.FIELD_TOOLTIP, "Phone number")]
 
 
 def test_fields_come_in_document_order(parsed):

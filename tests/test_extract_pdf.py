@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NullObject, NumberObject, TextStringObject
 from PIL import Image
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
@@ -395,6 +395,36 @@ def test_field_without_widget_and_thousands_of_fields(form_pdf):
     assert (fields["bare"].location.page, fields["bare"].rect, fields["bare"].attrs["widgets"]) == (None, None, 0)
     assert fields["cell2999"].required and fields["cell2999"].location.page == 2
     assert not document.notices
+
+
+def test_page_tab_order_and_structure_tree_are_recorded(form_pdf):
+    document = extract(form_pdf)
+    assert document.metadata["page_tabs"] == {1: None, 2: None}
+    assert document.metadata["structure_tree"] is False
+
+    def structure_order(writer):
+        writer.pages[1][NameObject("/Tabs")] = NameObject("/S")
+        writer.pages[0][NameObject("/Tabs")] = NumberObject(3)  # not a name: unset
+
+    assert extract(_rewrite(form_pdf, structure_order)).metadata["page_tabs"] == {1: None, 2: "S"}
+
+
+def test_radio_group_question_is_the_text_before_its_buttons(form_pdf):
+    fields = {f.name: f for f in extract(form_pdf).fields}
+    assert fields["contact"].attrs["question"] == "Contact by"
+    assert "question" not in fields["agree"].attrs and "question" not in fields["applicant.name"].attrs
+
+
+def test_missing_parts_of_the_field_tree_are_a_notice(form_pdf):
+    def break_kids(writer):
+        agree = _acroform(writer)["/Fields"][1].get_object()
+        agree[NameObject("/Kids")] = ArrayObject([NullObject(), NumberObject(4)])
+
+    document = extract(_rewrite(form_pdf, break_kids))
+    assert {"agree", "contact", "applicant.name"} == {f.name for f in document.fields}
+    assert [n.message for n in document.notices if n.code == "PL905"] == [
+        "2 part(s) of the field tree are missing from the file or damaged; the fields around them were still read"
+    ]
 
 
 def test_pypdf_chatter_stays_off_stderr(form_pdf, caplog):

@@ -8,8 +8,10 @@ and `column` = the character in that paragraph. `Block.region` says where
 the paragraph sits ("table 2, row 3, cell 1", "footnote 4", "header
 (section 1)", "text box 2"), and attrs["section"] names the heading above it.
 
-Comments and tracked deletions are not part of the text; tracked insertions
-are (the text is read as if every change were accepted, and PL906 says so).
+A legacy form field's status and help text follow the story's blocks, as a
+PDF's tooltips follow its pages. Comments and tracked deletions are not part
+of the text; tracked insertions are (the text is read as if every change
+were accepted, and PL906 says so).
 Hostile files are refused with an `InputError`: see `safezip` and `docx_xml`.
 """
 
@@ -21,6 +23,7 @@ from lxml import etree
 
 from plainlint.document import Document, Location, Notice
 from plainlint.extract import Source
+from plainlint.extract.docx_forms import legacy_text_blocks
 from plainlint.extract.docx_package import MAIN_PART, Package
 from plainlint.extract.docx_story import Shared, Story
 from plainlint.extract.docx_styles import Styles
@@ -84,6 +87,7 @@ class _Reader:
         for note, number, section in self.endnotes:
             Story(self.shared, "endnote", f"endnote {number}", section).read(note)
         self._headers_and_footers("footer")
+        self.document.blocks.extend(legacy_text_blocks(self.document.fields, self.document.path))
         self.document.metadata.update(
             paragraphs=body.paragraphs, tables=body.tables, text_boxes=self.shared.text_boxes,
             sections=max(len(self.sections), 1),

@@ -5,7 +5,8 @@ screen reader announces), a tag (a machine name), placeholder text from the
 glossary, and a type. Legacy form fields (FORMTEXT, FORMCHECKBOX,
 FORMDROPDOWN) carry a name, status-bar text and F1 help text: the status text
 is the nearest thing they have to an accessible name, so it is the label, as
-a PDF field's tooltip is.
+a PDF field's tooltip is. Both texts are the author's words, so both become
+blocks for the prose rules (`legacy_text_blocks`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from plainlint.document import FormField, Location
+from plainlint.document import Block, BlockKind, FormField, Location, Segment
 from plainlint.extract.docx_xml import W, W14, is_on, to_int, val
 
 #: Content-control types whose content is a value typed or picked by the
@@ -116,6 +117,23 @@ def legacy_field(ff_data: etree._Element, location: Location) -> FormField:
     else:
         _legacy_text_input(field, ff_data.find(W.textInput))
     return field
+
+
+def legacy_text_blocks(fields: list[FormField], path: str) -> list[Block]:
+    """Each legacy field's status text (announced as its name: a tooltip
+    block, as for a PDF) and help text (instructions: help text, which the
+    readability rules read too), located on the field. Help text that only
+    repeats the status text is not checked twice."""
+    blocks = []
+    for field in fields:
+        if field.attrs.get("source") != "legacy":
+            continue
+        location = field.location
+        segment = Segment(0, location.line, location.column, location.page)
+        for kind, text in ((BlockKind.FIELD_TOOLTIP, field.tooltip), (BlockKind.HELP_TEXT, field.hint)):
+            if text and not (kind is BlockKind.HELP_TEXT and text == field.tooltip):
+                blocks.append(Block(kind, text, path, [segment], field_name=field.name, region=location.region))
+    return blocks
 
 
 def _legacy_text_input(field: FormField, text_input: etree._Element | None) -> None:

@@ -10,10 +10,13 @@ characters in that line as extracted.
 Boxes (`Block.attrs["bbox"]`, `FormField.rect`) are (x0, y0, x1, y1) in
 points with the origin at the bottom left of the page as displayed (after
 /Rotate). Blocks also carry `font_size`, `level` (headings) and `continued`
-(the later parts of a paragraph joined across a column or page break). Problems with the file
-itself become PL9xx notices: PL903 a page with no text layer (a scan), PL904
-an XFA form, PL905 a damaged file or field tree. A file that cannot be opened
-at all raises `InputError`.
+(the later parts of a paragraph joined across a column or page break); a
+radio group's field carries the question beside it in attrs["question"].
+`metadata["page_tabs"]` maps each page of a form to its tab order (/Tabs),
+and `metadata["structure_tree"]` says whether it has a structure tree.
+Problems with the file itself become PL9xx notices: PL903 a page with no
+text layer (a scan), PL904 an XFA form, PL905 a damaged file or field tree.
+A file that cannot be opened at all raises `InputError`.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import pypdfium2.raw as pdfium_c
 from plainlint.document import Block, Document, Location, Notice
 from plainlint.errors import InputError
 from plainlint.extract import Source
-from plainlint.extract.pdf_forms import FormResult, read_form
+from plainlint.extract.pdf_forms import FormResult, add_group_questions, read_form
 from plainlint.extract.pdf_layout import HeadingScale, join_continuations, mark_running_lines, order_page, page_blocks
 from plainlint.extract.pdf_text import PageText, read_page
 
@@ -71,9 +74,16 @@ def extract(source: Source) -> Document:
         has_form = has_form or any(page.widgets for page in pages)
         form = read_form(data, source.path, pages) if has_form else FormResult()
     document = Document(source.path, "pdf", metadata=metadata)
-    document.blocks = _text_blocks(pages, source.path) + form.tooltip_blocks
+    text_blocks = _text_blocks(pages, source.path)
+    add_group_questions(form.fields, text_blocks)
+    document.blocks = text_blocks + form.tooltip_blocks
     document.fields = form.fields
-    document.metadata.update(has_xfa=form.has_xfa, field_tree_nodes=form.field_tree_nodes)
+    document.metadata.update(
+        has_xfa=form.has_xfa,
+        field_tree_nodes=form.field_tree_nodes,
+        page_tabs=form.page_tabs,
+        structure_tree=form.structure_tree,
+    )
     damage = _damage_notices(source, repaired)
     document.notices = damage + notices + _scan_notices(pages, source.path) + form.notices
     return document

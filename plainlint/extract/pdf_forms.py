@@ -18,7 +18,7 @@ from io import BytesIO
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from plainlint.document import Block, BlockKind, FormField, Location, Notice, Segment
 from plainlint.extract.pdf_text import Box, Line, PageText
@@ -35,6 +35,10 @@ _LABEL_REACH = 72.0
 _BOX_LABEL_GAP = 24.0
 #: Overlap (points) still counted as "beside" rather than "on top of".
 _TOUCH = 2.0
+#: How far a radio group's question may sit: on the widget's row, from a
+#: left-hand column (four inches); above it, half an inch.
+_QUESTION_REACH = 288.0
+_QUESTION_ABOVE = 36.0
 
 
 @dataclass
@@ -46,6 +50,12 @@ class FormResult:
     #: Named nodes in the field tree, parents included: what pypdf's
     #: `len(get_fields())` counts.
     field_tree_nodes: int = 0
+    #: Each page's tab order (/Tabs without the slash: "S" structure, "R"
+    #: row, "C" column, "W" widget, "A" annotation order; None when unset).
+    page_tabs: dict[int, str | None] = field(default_factory=dict)
+    #: Whether the catalog has a structure tree (/StructTreeRoot), which
+    #: structure tab order follows, whatever /MarkInfo claims.
+    structure_tree: bool = False
 
 
 def read_form(data: bytes, path: str, pages: list[PageText]) -> FormResult:
@@ -73,6 +83,8 @@ class _FormReader:
         self.names: set[str] = set()
         self.reached: set[Any] = set()
         self.problems: list[str] = []
+        #: /Kids entries that name a missing object or something not a dictionary.
+        self.broken_kids = 0
 
     def read(self) -> FormResult:
         acroform = _resolve(self.reader.trailer["/Root"].get("/AcroForm"))
@@ -82,6 +94,8 @@ class _FormReader:
         self._read_orphans()
         self.result.has_xfa = "/XFA" in acroform
         self.result.field_tree_nodes = len(self.names)
+        self.result.page_tabs = self._page_tabs()
+        self.result.structure_tree = "/StructTreeRoot" in self.reader.trailer["/Root"]
         self._add_notices()
         return self.result
 
@@ -95,6 +109,14 @@ class _FormReader:
                 if isinstance(widget, DictionaryObject) and widget.get("/Subtype") == "/Widget":
                     widgets.setdefault(_key(annot), (number, annot))
         return widgets
+
+    def _page_tabs(self) -> dict[int, str | None]:
+        """Each page's /Tabs; a value that is not a name counts as unset."""
+        tabs = {}
+        for number, page in enumerate(self.reader.pages, start=1):
+            value = _resolve(page.get("/Tabs"))
+            tabs[number] = str(value).lstrip("/") if isinstance(value, NameObject) else None
+        return tabs
 
     # The field tree ---------------------------------------------------------
 
@@ -110,7 +132,9 @@ class _FormReader:
         if "/T" in node:
             self.names.add(name)
         inherited = {**inherited, **{k: node[k] for k in _INHERITED if k in node}}
-        kids = [kid for kid in _array(node.get("/Kids")) if isinstance(_resolve(kid), DictionaryObject)]
+        listed = _array(node.get("/Kids"))
+        kids = [kid for kid in listed if isinstance(_resolve(kid), DictionaryObject)]
+        self.broken_kids += len(listed) - len(kids)
         field_kids = [kid for kid in kids if _is_field(_resolve(kid))]
         if field_kids:
             for kid in field_kids:
@@ -212,6 +236,11 @@ class _FormReader:
                     "its fields were not checked"
                 )
             result.notices.append(Notice("PL904", message, Location(path)))
+        if self.broken_kids:
+            self.problems.append(
+                f"{self.broken_kids} part(s) of the field tree are missing from the file or damaged; "
+                "the fields around them were still read"
+            )
         for problem in dict.fromkeys(self.problems):
             result.notices.append(Notice("PL905", problem, Location(path)))
 
@@ -254,6 +283,40 @@ def _right_distance(line: Line, x0: float, y0: float, x1: float, y1: float) -> f
     if _on_row(line, y0, y1) and line.x0 >= x1 - _TOUCH:
         return line.x0 - x1
     return None
+
+
+def add_group_questions(fields: Iterable[FormField], blocks: Iterable[Block]) -> None:
+    """Record in attrs["question"] the question a radio group answers: the
+    paragraph that ends left of its first button on the same row (a form's
+    question column) or sits just above it. A button's `nearby_text` is its
+    option's label on the right, which is not the question."""
+    by_page: dict[int | None, list[Block]] = {}
+    for block in blocks:
+        if block.attrs.get("bbox"):
+            by_page.setdefault(block.location().page, []).append(block)
+    for form_field in fields:
+        if form_field.kind != "radio" or form_field.rect is None:
+            continue
+        question = _question_near(by_page.get(form_field.location.page, []), form_field.rect)
+        if question:
+            form_field.attrs["question"] = question
+
+
+def _question_near(blocks: list[Block], rect: Box) -> str | None:
+    x0, y0, x1, y1 = rect
+    best, best_distance = None, None
+    for block in blocks:
+        bx0, by0, bx1, by1 = block.attrs["bbox"]
+        on_row = min(by1, y1) - max(by0, y0) > 0.3 * min(by1 - by0, y1 - y0)
+        if on_row and bx1 <= x0 + _TOUCH and x0 - bx1 <= _QUESTION_REACH:
+            distance = x0 - bx1
+        elif bx0 <= x1 and by0 >= y1 - _TOUCH and by0 - y1 <= _QUESTION_ABOVE:
+            distance = by0 - y1
+        else:
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = block.text, distance
+    return " ".join(best.split()) if best else None
 
 
 # Small readers for pypdf objects ---------------------------------------------
