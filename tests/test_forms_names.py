@@ -157,7 +157,6 @@ def test_legend_of_a_one_control_group_is_offered_as_its_label():
     assert found["a1"].suggestions == [] and found["a2"].suggestions == []
 
 
-@pytest.mark.xfail(strict=True, reason="the HTML extractor does not yet take a group's name from role=radiogroup")
 def test_named_aria_radiogroup_is_a_group():
     html = b"""<div role="radiogroup" aria-labelledby="q"><p id="q">Do you have a passport?</p>
     <input type="radio" name="p" id="y"><label for="y">Yes</label>

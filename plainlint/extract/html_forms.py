@@ -162,6 +162,8 @@ class _Page:
                 captions -= is_caption
                 if element.tag == "fieldset":
                     open_fieldsets.pop()
+                elif _is_aria_group(element):
+                    open_fieldsets.pop()
                 if waiting and waiting[-1] is element:
                     waiting.pop()
                 continue
@@ -184,6 +186,8 @@ class _Page:
                     open_fieldsets.append(element)
             elif _is_labelable(element):
                 self._add_control(element, hiding > 0, open_fieldsets, waiting)
+            elif _is_aria_group(element):  # <div role="radiogroup">: a fieldset for ARIA
+                open_fieldsets.append(element)
 
     def _add_control(self, element, hidden: bool, open_fieldsets: list, waiting: list) -> None:
         self.controls.append(element)
@@ -299,7 +303,14 @@ class _Page:
         return [self.ids[ref] for ref in refs if ref in self.ids]
 
     def _legend_text(self, fieldset: etree._Element | None) -> str | None:
-        legend = self.legend_of.get(fieldset) if fieldset is not None else None
+        """A group's name: aria-labelledby, aria-label, then the legend."""
+        if fieldset is None:
+            return None
+        named = collapse(" ".join(self.text(target) for target in self._labelled_by(fieldset)))
+        named = named or collapse(fieldset.get("aria-label") or "")
+        if named:
+            return named
+        legend = self.legend_of.get(fieldset)
         return (self.text(legend) or None) if legend is not None else None
 
     def _accessible_name(
@@ -420,6 +431,11 @@ def _kind(element: etree._Element) -> str:
     if element.tag == "button":
         return declared if declared in _BUTTON_TYPES else "submit"
     return declared if declared in _INPUT_TYPES else "text"
+
+
+def _is_aria_group(element: etree._Element) -> bool:
+    """A non-fieldset element that groups controls for assistive technology."""
+    return element.tag != "fieldset" and (element.get("role") or "").strip().lower() in ("group", "radiogroup")
 
 
 def _is_hidden_input(element: etree._Element) -> bool:
