@@ -56,9 +56,12 @@ def _fail(message: str, code: int = ExitCode.USAGE) -> None:
 def main() -> None:
     """Lint documents for plain language and form usability.
 
-    Reads Markdown and text (more formats to come), reports wordy and complex
-    language with plainer alternatives, and fails a build on findings at or
-    above a chosen level.
+    Reads Markdown, text, HTML, PDF and DOCX, including their form fields,
+    and reports what makes them hard to read or fill in (complex words,
+    passive voice, long sentences, readability by section, unlabelled or
+    unmarked form fields, missing OMB notices), each finding at its page,
+    line or field with a plainer alternative where one exists. Fails a build
+    on findings at or above a chosen level.
     """
 
 

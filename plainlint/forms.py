@@ -8,9 +8,15 @@ rules from each re-deciding what a "fillable field" or "the form's text" is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from plainlint.document import Document, FormField
+
+#: Word boundaries inside machine names: camelCase, an acronym before a
+#: word ("SSNNumber"), letters against digits.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 #: Controls that take no answer from the person: pressed, not filled in.
 ACTION_KINDS = frozenset({"button", "submit", "reset", "image", "hidden"})
@@ -46,3 +52,29 @@ def form_text(document: Document) -> str:
     for field in document.fields:
         parts.extend(text for text in (field.label, field.hint, field.nearby_text) if text)
     return "\n".join(parts)
+
+
+def field_words(text: str | None) -> str:
+    """Lower-case words separated by single spaces, with machine names taken
+    apart: "Line3_ZipCode" -> "line 3 zip code", "SSNNumber" -> "ssn number"."""
+    return " ".join(_NOT_WORD.sub(" ", _CAMEL.sub(" ", text or "")).lower().split())
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """The text on one line, or its first words and an ellipsis when long."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return (text[:limit].rsplit(" ", 1)[0] or text[:limit]) + "…"
+
+
+def listing(items: Iterable[str], limit: int) -> str:
+    """'a', 'b' and 'c'; or 'a', 'b', 'c' and 12 more."""
+    items = list(items)
+    shown = [f"'{item}'" for item in items[:limit]]
+    rest = len(items) - len(shown)
+    if rest > 0:
+        return f"{', '.join(shown)} and {rest} more"
+    if len(shown) > 1:
+        return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return "".join(shown)

@@ -141,10 +141,13 @@ class Rule:
         )
 
     def finding_at(
-        self, location: Location, message: str, suggestions: Iterable[Suggestion] = ()
+        self, location: Location, message: str, suggestions: Iterable[Suggestion] = (), matched: str = ""
     ) -> Finding:
-        """A finding on a whole document, page or form field."""
-        return Finding(self.code, self.name, self.level, message, location, list(suggestions))
+        """A finding on a whole document, page or form field. `matched` names
+        what it is about ("page 3"), so that its baseline fingerprint does not
+        change when numbers in its message do; without it, the message is
+        the fingerprint."""
+        return Finding(self.code, self.name, self.level, message, location, list(suggestions), matched=matched)
 
     def finding_on_field(
         self,

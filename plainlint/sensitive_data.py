@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plainlint.document import FormField
+from plainlint.forms import excerpt, field_words
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,6 @@ KINDS: tuple[SensitiveKind, ...] = (
 
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 #: Printed text that is not this box's label: it points at another box
 #: ("Enter spouse's SSN above") or gives the value itself ("account number
 #: 123 456 789" on an invoice).
@@ -179,17 +178,12 @@ def _compile(kind: SensitiveKind) -> tuple[re.Pattern, re.Pattern]:
 _PATTERNS = {kind.key: _compile(kind) for kind in KINDS}
 
 
-def name_words(name: str | None) -> str:
-    """A field name or autocomplete token as lowercase words."""
-    return " ".join(_NOT_WORD.sub(" ", _CAMEL.sub(" ", name or "")).lower().split())
-
-
 def kinds_of(field: FormField, keys: Iterable[str] | None = None) -> list[SensitiveKind]:
     """The kinds of sensitive data a field asks for (usually none or one)."""
     wanted = set(keys) if keys is not None else None
     own = [text.replace("’", "'") for text in (field.label, field.tooltip, field.hint, field.group) if text]
     nearby = (field.nearby_text or "").replace("’", "'")
-    words = " ".join(name_words(part) for part in (field.name, field.autocomplete) if part)
+    words = " ".join(field_words(part) for part in (field.name, field.autocomplete) if part)
     found = []
     for kind in KINDS:
         if wanted is not None and kind.key not in wanted:
@@ -232,14 +226,9 @@ def describe(fields: list[FormField], kind: SensitiveKind, limit: int = 3) -> st
     for field in fields:
         candidates = (field.group, field.label, field.tooltip, field.hint, field.nearby_text)
         words = next((c for c in candidates if c and text.search(c.replace("’", "'"))), None)
-        shown = _clip(words) if words else f"field {field.name or 'without a name'}"
+        shown = excerpt(words, 60) if words else f"field {field.name or 'without a name'}"
         page = f" (page {field.location.page})" if field.location.page else ""
         seen.setdefault(f"'{shown}'{page}" if words else f"{shown}{page}", None)
     names = list(seen)
     listed = ", ".join(names[:limit])
     return listed + (f" and {len(names) - limit} more" if len(names) > limit else "")
-
-
-def _clip(words: str, most: int = 60) -> str:
-    words = " ".join(words.split())
-    return words if len(words) <= most else words[: most - 1].rstrip() + "…"

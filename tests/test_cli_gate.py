@@ -74,7 +74,6 @@ def test_action_runs_options_that_exist():
     import re
 
     import yaml
-
     from conftest import PROJECT
 
     action = yaml.safe_load((PROJECT / "action.yml").read_text())

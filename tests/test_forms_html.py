@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import PROJECT
 
-from plainlint.checks.form_patterns import Phrases, date_part, machine_words, words
+from plainlint.checks.form_patterns import Phrases, date_part, machine_words
 from plainlint.checks.forms_html import Autofill
 from plainlint.cli import main
 from plainlint.config import Settings
@@ -20,9 +21,8 @@ from plainlint.document import Document, FormField, Location
 from plainlint.engine import check_document
 from plainlint.extract import Source, extract
 from plainlint.extract.html import parse_html
+from plainlint.forms import field_words
 from plainlint.registry import default_registry
-
-from conftest import PROJECT
 
 CODES = ("PL403", "PL404", "PL406", "PL407", "PL420", "PL421", "PL422", "PL423")
 
@@ -220,7 +220,7 @@ def test_cli_reports_html_form_findings_with_their_line(tmp_path):
     [("Line3_ZipCode", "line 3 zip code"), ("eMail Address:", "e mail address"), ("dob-day", "dob day")],
 )
 def test_words_split_code_names_and_labels(text, expected):
-    assert words(text) == expected
+    assert field_words(text) == expected
 
 
 def test_machine_words_take_a_pdf_path_s_last_part_and_skip_made_up_names():
@@ -269,7 +269,7 @@ def test_every_entry_names_its_source_and_no_phrase_is_listed_twice(code):
     for entry in SPECS[code]["entries"]:
         assert entry.get("source"), f"{code}: {entry} has no source"
         for phrase in [*(entry.get("match") or ()), *(entry.get("exact") or ())]:
-            key = f"{'exact:' if phrase in (entry.get('exact') or ()) else ''}{words(phrase)}"
+            key = f"{'exact:' if phrase in (entry.get('exact') or ()) else ''}{field_words(phrase)}"
             assert key not in seen, f"{code}: {phrase!r} is listed twice"
             seen.add(key)
 

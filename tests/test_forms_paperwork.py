@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import PROJECT
 
 from plainlint.config import Settings
 from plainlint.document import Block, BlockKind, Document, FormField, Location, Segment
 from plainlint.engine import check_document
 from plainlint.extract import extract, read_source
+from plainlint.forms import field_words
 from plainlint.paperwork import (
     FEDERAL_SIGNS,
     OMB_NUMBER,
-    FormText,
     burden_status,
     federal_form,
     omb_expiration,
@@ -27,9 +28,7 @@ from plainlint.paperwork import (
     stated_time,
 )
 from plainlint.registry import default_registry
-from plainlint.sensitive_data import KINDS, kinds_of, name_words
-
-from conftest import PROJECT
+from plainlint.sensitive_data import KINDS, kinds_of
 
 CODES = ("PL408", "PL410", "PL411", "PL412", "PL413")
 PAPERWORK = ("PL410", "PL411", "PL412", "PL413")
@@ -329,10 +328,10 @@ def test_kinds_of_fields(values, kinds):
     assert [kind.key for kind in kinds_of(_field(**values))] == kinds
 
 
-def test_name_words():
-    assert name_words("USCISOnlineAccountNumber") == "uscis online account number"
-    assert name_words("form1[0].#subform[0].ssn_s[0]") == "form 1 0 subform 0 ssn s 0"
-    assert name_words(None) == ""
+def test_field_words():
+    assert field_words("USCISOnlineAccountNumber") == "uscis online account number"
+    assert field_words("form1[0].#subform[0].ssn_s[0]") == "form 1 0 subform 0 ssn s 0"
+    assert field_words(None) == ""
 
 
 def test_sensitive_vocabulary_is_clean():

@@ -5,13 +5,12 @@ the hygiene of their word lists."""
 from __future__ import annotations
 
 import pytest
+from conftest import lint_markdown
 
 from plainlint.acronyms import find_acronyms
 from plainlint.extract.markdown import parse_markdown
 from plainlint.nominal import hidden_verb
 from plainlint.registry import default_registry
-
-from conftest import lint_markdown
 
 
 def suggestions(findings):

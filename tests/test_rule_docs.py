@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import PROJECT
 
 from plainlint.docs import rules_markdown
 from plainlint.registry import CODE_RE, NAME_RE, default_registry
-
-from conftest import PROJECT
 
 
 @pytest.mark.parametrize("rule", list(default_registry()), ids=lambda r: r.code)
@@ -41,3 +40,9 @@ def test_doc_links_point_at_docs_page_anchors():
         heading = f"{rule.code} {rule.name}"
         assert re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-") == anchor
         assert f"## {heading}" in page
+
+
+def test_readme_rules_table_lists_every_rule_at_its_level():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    for rule in default_registry():
+        assert f"| {rule.code} | {rule.name} | {rule.level.value}" in readme, f"README's rules table lacks {rule.code}"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import parse_for
 
 from plainlint.examples import example_document
 from plainlint.registry import default_registry
-
-from conftest import parse_for
 
 CASES = [
     pytest.param(rule, example, id=f"{rule.code}-{example.expect}-{index}")

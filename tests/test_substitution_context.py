@@ -3,9 +3,9 @@ the same form, part-of-speech conditions and `unless` words."""
 
 from __future__ import annotations
 
-from plainlint.checks.substitution import entries_from_spec
-
 from conftest import lint_markdown
+
+from plainlint.checks.substitution import entries_from_spec
 
 
 def _suggestions(text: str, **settings) -> list[tuple[str, list[str]]]:
@@ -53,12 +53,12 @@ def test_unless_words_in_the_same_sentence_mean_the_accepted_sense():
 
 
 def test_without_a_model_plain_entries_still_run_and_pos_entries_stay_quiet():
+    from conftest import PROJECT
+
     from plainlint.config import Settings
     from plainlint.engine import check_document
     from plainlint.extract.markdown import parse_markdown
     from plainlint.registry import default_registry
-
-    from conftest import PROJECT
 
     rules = Settings(root=PROJECT, select=("PL101",)).enabled_rules(default_registry())
     document = parse_markdown("We are commencing work. The office will address it.\n", "t.md")

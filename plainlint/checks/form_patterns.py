@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainlint.document import FormField
-from plainlint.forms import shown_label
+from plainlint.forms import excerpt, field_words, shown_label
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 #: A PDF field's full name is a path: "form1[0].#subform[0].Date_of_Birth[0]".
 _INDEX = re.compile(r"\[\d+\]")
 #: Names an extractor makes up for controls that have none ("text#3").
@@ -29,14 +27,12 @@ _MARKERS = re.compile(r"\*|\((?:required|optional|mandatory)\)", re.I)
 #: may appear; they are matched only as a whole.
 _SHORT_LABEL = 8
 _DATE_PARTS = frozenset({"day", "month", "year"})
-_TITLE_CHARS = 60
 
 
 def field_title(field: FormField) -> str:
     """How a message names a field: the words beside it, else its name,
     shortened when a tooltip runs to a paragraph."""
-    text = " ".join((shown_label(field) or field.label or field.name or "").split()) or "(unnamed field)"
-    return text if len(text) <= _TITLE_CHARS else text[: _TITLE_CHARS - 1].rstrip() + "…"
+    return excerpt(shown_label(field) or field.label or field.name or "", 60) or "(unnamed field)"
 
 
 def spec_entries(rule, key: str, value: Any = None) -> list[Mapping[str, Any]]:
@@ -45,15 +41,8 @@ def spec_entries(rule, key: str, value: Any = None) -> list[Mapping[str, Any]]:
     return [e for e in entries if key in e and (value is None or e[key] == value)]
 
 
-def words(text: str | None) -> str:
-    """Lower-case words separated by single spaces: camelCase, snake_case,
-    kebab-case and letters against digits are split ("Line3_ZipCode" ->
-    "line 3 zip code")."""
-    return _NON_WORD.sub(" ", _CAMEL.sub(" ", text or "").lower()).strip()
-
-
 def label_words(text: str | None) -> str:
-    return words(_MARKERS.sub(" ", text or ""))
+    return field_words(_MARKERS.sub(" ", text or ""))
 
 
 def machine_words(field: FormField) -> list[str]:
@@ -64,7 +53,7 @@ def machine_words(field: FormField) -> list[str]:
         if not isinstance(raw, str) or _GENERATED.match(raw):
             continue
         last = _INDEX.sub("", raw).rstrip(".").rsplit(".", 1)[-1]
-        text = words(last)
+        text = field_words(last)
         if text and text not in found:
             found.append(text)
     return found
@@ -101,9 +90,9 @@ class Phrases:
         self.whole: dict[str, Mapping[str, Any]] = {}
         for entry in entries:
             for phrase in entry.get("match") or ():
-                self.inside.setdefault(words(phrase), entry)
+                self.inside.setdefault(field_words(phrase), entry)
             for phrase in entry.get("exact") or ():
-                self.whole.setdefault(words(phrase), entry)
+                self.whole.setdefault(field_words(phrase), entry)
         self.longest = max((len(p.split()) for p in self.inside), default=0)
 
     def find(self, text: str, whole_only: bool = False) -> Match | None:

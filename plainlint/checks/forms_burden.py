@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plainlint.document import BlockKind, Document, FormField, Finding, Suggestion
+from plainlint.document import BlockKind, Document, Finding, FormField, Suggestion
 from plainlint.forms import fillable_fields
 from plainlint.paperwork import FormText, burden_status, is_form, stated_time
 from plainlint.text import count_words
@@ -86,7 +86,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         if span:
             yield rule.finding(*span, message, suggestions)
         else:
-            yield rule.finding_at(text.front(), message, suggestions)
+            yield rule.finding_at(text.front(), message, suggestions, matched="document")
         return
     floor = options["unstated-minutes"]
     if floor <= 0 or total < floor or burden_status(text.text) in ("named", "pointer"):
@@ -97,6 +97,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         f"{minutes_text(total)} ({breakdown}). Tell people before they start (GOV.UK "
         '"Start using a service"; for US federal forms, 5 CFR 1320.8(b)(3)(iii)).',
         [Suggestion(f"It takes about {round_up(total)} minutes to fill in this form.", "advisory")],
+        matched="document",
     )
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.checks.forms_naming import QUESTION_LINES, TextBefore, listing, short_name, usable_words
+from plainlint.checks.forms_naming import QUESTION_LINES, TextBefore, short_name, usable_words
 from plainlint.document import Document, Finding, FormField, Suggestion
-from plainlint.forms import fillable_fields
+from plainlint.forms import fillable_fields, listing
 
 _CHOICE_KINDS = ("radio", "checkbox")
 _PLURAL = {"radio": "radio buttons", "checkbox": "check boxes"}

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.checks.forms_naming import TextBefore, describe, excerpt, looks_internal, usable_words
+from plainlint.checks.forms_naming import TextBefore, describe, looks_internal, usable_words
 from plainlint.document import Block, BlockKind, Document, Finding, FormField, Segment, Suggestion
 from plainlint.errors import ConfigError
-from plainlint.forms import fillable_fields
+from plainlint.forms import excerpt, fillable_fields
 from plainlint.registry import default_registry
 from plainlint.text import count_words, sentences
 

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.checks.forms_naming import TextBefore, describe, excerpt, listing, page_finding, short_name
+from plainlint.checks.forms_naming import TextBefore, describe, page_finding, short_name
 from plainlint.document import Document, Finding, FormField, Suggestion
 from plainlint.errors import ConfigError
-from plainlint.forms import fillable_fields
+from plainlint.forms import excerpt, fillable_fields, listing
 
 _REPORT_MODES = ("auto", "field", "page")
 #: Where a name comes from when it is only a placeholder (HTML placeholder,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import replace
 
 from plainlint.document import Block, BlockKind, Document, Finding, FormField, Location, Suggestion
 
@@ -89,28 +87,8 @@ def describe(field: FormField, document: Document) -> str:
 def page_finding(rule, document: Document, page: int | None, message: str, suggestions: list[Suggestion]) -> Finding:
     """A finding on a whole page. It is identified by its page, not by its
     message, so a baseline still knows it when its counts change."""
-    finding = rule.finding_at(Location(document.path, page=page), message, suggestions)
-    return replace(finding, matched=f"page {page}" if page is not None else "document")
-
-
-def listing(items: Iterable[str], limit: int) -> str:
-    """'a', 'b' and 'c'; or 'a', 'b', 'c' and 12 more."""
-    items = list(items)
-    shown = [f"'{item}'" for item in items[:limit]]
-    rest = len(items) - len(shown)
-    if rest > 0:
-        return f"{', '.join(shown)} and {rest} more"
-    if len(shown) > 1:
-        return f"{', '.join(shown[:-1])} and {shown[-1]}"
-    return "".join(shown)
-
-
-def excerpt(text: str, limit: int = 80) -> str:
-    """The text, or its first words and an ellipsis when it is long."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+    where = f"page {page}" if page is not None else "document"
+    return rule.finding_at(Location(document.path, page=page), message, suggestions, matched=where)
 
 
 def looks_internal(text: str) -> bool:

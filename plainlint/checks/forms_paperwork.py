@@ -119,7 +119,7 @@ def privacy_act_statement(document, rule, options: Mapping[str, Any]) -> Iterato
 def _on_form(rule, form: FederalForm, message: str, suggestions: Iterable[Suggestion]) -> Finding:
     anchor = form.anchor()
     if anchor is None:
-        return rule.finding_at(form.text.front(), message, suggestions)
+        return rule.finding_at(form.text.front(), message, suggestions, matched="document")
     return rule.finding(*anchor, message, suggestions)
 
 

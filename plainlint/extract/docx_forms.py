@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from plainlint.document import Block, BlockKind, FormField, Location, Segment
-from plainlint.extract.docx_xml import W, W14, is_on, to_int, val
+from plainlint.extract.docx_xml import W14, W, is_on, to_int, val
 
 #: Content-control types whose content is a value typed or picked by the
 #: person filling in the form, not the author's prose: never linted.
