@@ -95,6 +95,9 @@ class Block:
     region: str | None = None
     #: The spaCy Doc for this block, set by the NLP pass when a rule needs it.
     parsed: Any = None
+    #: Views of the block that several rules derive the same way (its
+    #: sentences), computed once; see plainlint.text.block_sentences.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> Segment:
         """The source position of the character at `offset` in `text`."""

@@ -4,6 +4,7 @@ language rules skip them, as the word-list rules do."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
@@ -14,6 +15,9 @@ class QuotedSpans:
 
     def __init__(self, text: str, enabled: bool = True):
         self.spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if enabled else []
+        self._starts = [start for start, _ in self.spans]
 
     def __contains__(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.spans)
+        # Spans come from one left-to-right scan: sorted and disjoint.
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]

@@ -46,17 +46,21 @@ def count_words(text: str) -> int:
     return sum(1 for _ in WORD_RE.finditer(text))
 
 
-def block_sentences(block) -> list[Span]:
+def block_sentences(block) -> tuple[Span, ...]:
     """A block's sentences: spaCy's boundaries when the NLP pass parsed the
     block, else the rule-based splitter below."""
     parsed = block.parsed
-    if parsed is not None and parsed.has_annotation("SENT_START"):
-        return [
-            Span(s.start_char, s.end_char, block.text[s.start_char : s.end_char])
-            for s in parsed.sents
-            if s.text.strip()
-        ]
-    return sentences(block.text)
+    key = "sentences" if parsed is None else f"sentences of parse {id(parsed)}"
+    if key not in block.derived:
+        if parsed is not None and parsed.has_annotation("SENT_START"):
+            block.derived[key] = tuple(
+                Span(s.start_char, s.end_char, block.text[s.start_char : s.end_char])
+                for s in parsed.sents
+                if s.text.strip()
+            )
+        else:
+            block.derived[key] = tuple(sentences(block.text))
+    return block.derived[key]
 
 
 def sentences(text: str) -> list[Span]:
