@@ -56,13 +56,19 @@ def sentences(blocks: Iterable[Block]) -> list[Sentence]:
     """The sentences (with at least one word) of the prose among `blocks`."""
     found = []
     for block in blocks:
-        if not is_prose(block):
-            continue
-        for span in block_sentences(block):
-            words = count_words(span.text)
-            if words:
-                found.append(Sentence(block, span, words))
+        if is_prose(block):
+            found.extend(_block_sentences(block))
     return found
+
+
+def _block_sentences(block: Block) -> tuple[Sentence, ...]:
+    """A block's sentences with their word counts, counted once for every
+    rule that asks (sentence boundaries change only with the parse)."""
+    key = f"prose sentences of parse {id(block.parsed)}"
+    if key not in block.derived:
+        counted = ((span, count_words(span.text)) for span in block_sentences(block))
+        block.derived[key] = tuple(Sentence(block, span, words) for span, words in counted if words)
+    return block.derived[key]
 
 
 def word_count(blocks: Iterable[Block]) -> int:

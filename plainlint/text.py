@@ -43,7 +43,7 @@ def words(text: str) -> list[Span]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def block_sentences(block) -> tuple[Span, ...]:

@@ -18,6 +18,7 @@ only if" (removing "do" and putting its tense on the verb).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,10 @@ if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
 
 WORD, SENTENCE, PHRASE = "word", "sentence", "phrase"
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing"})
+#: Every double negative starts at one of _NEGATIONS; a block without any of
+#: them (most blocks) needs no walk through its tokens. "cannot" and "won't"
+#: split into tokens that are.
+_NEGATION_CUE = re.compile(r"(?<![^\W\d_])(?:not|never|no|none|nobody|nothing|cannot)(?![^\W\d_])|n['’]t\b", re.I)
 #: Words that may sit between a negation and a word-scope negative.
 _BETWEEN_POS = frozenset({"DET", "ADV", "AUX", "PART"})
 _LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "appear"})
@@ -67,7 +72,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     lexicon = _lexicon(rule.data)
     for block in document.blocks:
         doc = block.parsed
-        if doc is None:
+        if doc is None or not _NEGATION_CUE.search(block.text):
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         for sentence in _sentences(block, doc):

@@ -39,7 +39,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     limit = options["max-nouns"]
     for block in document.blocks:
         doc = block.parsed
-        if doc is None:
+        if doc is None or not _may_hold_string(doc, limit):
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         for chain in _noun_chains(block, doc):
@@ -55,6 +55,24 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 f'{count} nouns in a row: "{span.text}"; unpack them with verbs and prepositions '
                 f"(more than {limit} is hard to follow)",
             )
+
+
+def _may_hold_string(doc: Doc, limit: int) -> bool:
+    """A test on the tags alone, before any Token is built: does some run of
+    noun tokens (hyphens between them allowed) hold more than `limit`? A
+    string's noun count can be no higher."""
+    from spacy.symbols import NOUN, PROPN
+
+    hyphen = doc.vocab.strings["-"]
+    run = 0
+    for pos, orth in doc.to_array(["POS", "ORTH"]).tolist():
+        if pos == NOUN or pos == PROPN:
+            run += 1
+            if run > limit:
+                return True
+        elif orth != hyphen:
+            run = 0
+    return False
 
 
 def _noun_chains(block: Block, doc: Doc) -> Iterator[list[Word]]:
