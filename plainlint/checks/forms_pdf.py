@@ -1,8 +1,9 @@
 """PL430: a PDF page with form fields whose tab order is not the document
 structure. The extractor records each page's /Tabs in metadata["page_tabs"]
 and whether there is a structure tree to follow ("tagged", or
-"structure_tree" for a tree without the /MarkInfo flag); only pages that hold
-fields are judged."""
+"structure_tree" for a tree without the /MarkInfo flag); only pages where a
+person tabs between two or more fields to fill in are judged (a read-only
+signature stamp on a notice has no order to get wrong)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from plainlint.checks.forms_naming import page_finding
 from plainlint.document import Document, Finding, Level, Suggestion
+from plainlint.forms import fillable_fields
 
 _ORDERS = {
     None: "no tab order is set (no /Tabs), so each PDF reader picks its own",
@@ -33,9 +35,9 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     if document.format != "pdf" or not isinstance(tabs, Mapping):
         return
     accepted = {str(value).lstrip("/") for value in options["accept"]}
-    fields_on = Counter(field.location.page for field in document.fields if field.location.page is not None)
+    fields_on = Counter(field.location.page for field in fillable_fields(document) if field.location.page is not None)
     tagged = bool(document.metadata.get("tagged") or document.metadata.get("structure_tree"))
-    for page in sorted(fields_on):
+    for page in sorted(page for page, count in fields_on.items() if count > 1):
         order = tabs.get(page, tabs.get(str(page)))
         if order in accepted:
             continue
