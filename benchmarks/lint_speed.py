@@ -96,7 +96,7 @@ def child(corpus: Path, config: Path, side: str) -> dict:
     from plainlint.config import ConfigResolver, Overrides
     from plainlint.document import PLACEHOLDER
     from plainlint.extract import extract, read_source
-    from plainlint.nlp import BATCH_SIZE, LanguagePass, components_for, load
+    from plainlint.language.nlp import BATCH_SIZE, LanguagePass, components_for, load
     from plainlint.registry import default_registry
 
     registry = default_registry()

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     if not DATA.is_file():
         print(f"skipped: {DATA} not found (../shared is not beside the project)")
         return 0
-    from plainlint.passive import CLAUSAL_KINDS, find_passives
+    from plainlint.language.passive import CLAUSAL_KINDS, find_passives
 
     nlp = _load_model(args.model)
     if nlp is None:

@@ -28,7 +28,7 @@ TARGET_RATIO = 5.0
 
 def run_plainlint(path: Path) -> dict:
     from plainlint.extract import Source
-    from plainlint.extract.pdf import extract
+    from plainlint.extract.pdf.reader import extract
 
     data = path.read_bytes()
     start = time.perf_counter()
@@ -40,7 +40,7 @@ def run_plainlint(path: Path) -> dict:
 def run_pdfplumber(path: Path) -> dict:
     import pdfplumber
 
-    from plainlint.text import count_words
+    from plainlint.language.text import count_words
 
     start = time.perf_counter()
     with pdfplumber.open(path) as pdf:

@@ -12,15 +12,16 @@ from pathlib import Path
 import click
 
 from plainlint import __version__, formatters
-from plainlint.atomic import write_text_atomic
-from plainlint.baseline import Baseline, load_baseline, write_baseline
 from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
-from plainlint.engine import STDIN, ExitCode, Linter, RunResult
+from plainlint.engine import STDIN, Linter
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.extract import Source
-from plainlint.gitdiff import changed_lines, filter_changed
+from plainlint.gate.atomic import write_text_atomic
+from plainlint.gate.baseline import Baseline, load_baseline, write_baseline
+from plainlint.gate.gitdiff import changed_lines, filter_changed
 from plainlint.registry import Rule, default_registry
+from plainlint.results import ExitCode, RunResult
 
 EXIT_CODES = """\b
 Exit codes:

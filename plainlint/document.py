@@ -96,7 +96,7 @@ class Block:
     #: The spaCy Doc for this block, set by the NLP pass when a rule needs it.
     parsed: Any = None
     #: Views of the block that several rules derive the same way (its
-    #: sentences), computed once; see plainlint.text.block_sentences.
+    #: sentences), computed once; see plainlint.language.text.block_sentences.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> Segment:
@@ -187,7 +187,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def word_count(self) -> int:
-        from plainlint.text import count_words
+        from plainlint.language.text import count_words
 
         return sum(count_words(b.text) for b in self.blocks)
 

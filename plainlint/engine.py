@@ -7,73 +7,26 @@ pass through inline suppressions and per-rule level overrides."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
 import pathspec
 
 from plainlint.config import ConfigResolver, Settings
-from plainlint.document import Document, Finding, Level
+from plainlint.document import Document, Finding
 from plainlint.errors import InputError
 from plainlint.extract import Source, extract, read_source, supported_suffixes
-from plainlint.nlp import LanguagePass
+from plainlint.language.nlp import LanguagePass
 from plainlint.registry import Registry, Rule
+from plainlint.results import FileResult, RunResult
 from plainlint.suppression import apply_directives
 
 STDIN = "-"
 #: Files extracted and parsed together: large enough for efficient spaCy
 #: batches, small enough that parsed documents do not pile up in memory.
 CHUNK_FILES = 32
-
-
-class ExitCode:
-    OK = 0
-    FINDINGS = 1
-    USAGE = 2
-    INPUT_ERROR = 3
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    fail_on: Level = Level.WARNING
-    words: int = 0
-
-    @property
-    def failing(self) -> list[Finding]:
-        return [f for f in self.findings if f.level.rank >= self.fail_on.rank]
-
-
-@dataclass
-class RunResult:
-    files: list[FileResult] = field(default_factory=list)
-    #: Rules skipped because they need a language model that is unavailable,
-    #: and why.
-    skipped_rules: set[str] = field(default_factory=set)
-    skip_reason: str | None = None
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [finding for result in self.files for finding in result.findings]
-
-    @property
-    def errors(self) -> list[FileResult]:
-        return [result for result in self.files if result.error is not None]
-
-    def counts(self) -> Counter:
-        return Counter(finding.level.value for finding in self.findings)
-
-    def exit_code(self) -> int:
-        if self.errors:
-            return ExitCode.INPUT_ERROR
-        if any(result.failing for result in self.files):
-            return ExitCode.FINDINGS
-        return ExitCode.OK
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def example_document(text: str | Mapping[str, Any], example_format: str = "markd
     """The Document for one example; a broken example is a bug in its spec."""
     # Imported here: the registry reads EXAMPLE_FORMATS, and must not pull in
     # every extractor's parser to do so.
-    from plainlint.extract.html import parse_html
+    from plainlint.extract.html.reader import parse_html
     from plainlint.extract.markdown import parse_markdown
 
     if example_format == "markdown":

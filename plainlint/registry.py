@@ -13,13 +13,24 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module, resources
+from importlib.util import find_spec
+from pkgutil import iter_modules
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from plainlint.document import Block, Document, Finding, FormField, Level, Location, Suggestion
+from plainlint import checks as checks_package
+from plainlint.document import (
+    Block,
+    Document,
+    Finding,
+    FormField,
+    Level,
+    Location,
+    Suggestion,
+)
 from plainlint.errors import ConfigError
 from plainlint.examples import EXAMPLE_FORMATS
 
@@ -90,7 +101,9 @@ class Rule:
     level: Level
     summary: str
     docs: Docs
-    check_function: CheckFunction
+    #: The check itself, or its `package.module:function` reference, which is
+    #: imported the first time the rule runs (so listing rules imports none).
+    check_function: CheckFunction | str
     options: dict[str, Option] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     #: What the rule needs from the NLP pass, e.g. {"parse"}; empty: nothing.
@@ -116,6 +129,8 @@ class Rule:
         return {name: option.default for name, option in self.options.items()}
 
     def run(self, document: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if isinstance(self.check_function, str):
+            self.check_function = _load_check(self.check_function)
         yield from self.check_function(document, self, options)
 
     def finding(
@@ -196,7 +211,7 @@ def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
                 use_instead=spec["use-instead"].strip(),
                 guidance=(spec.get("guidance") or "").strip(),
             ),
-            check_function=_load_check(spec["check"]),
+            check_function=_check_reference(spec["check"]),
             options=options,
             examples=examples,
             needs=frozenset(spec.get("needs") or ()),
@@ -218,13 +233,24 @@ def _example(item: Mapping[str, Any]) -> Example:
     )
 
 
-def _load_check(reference: str) -> CheckFunction:
-    """`substitution` -> plainlint.checks.substitution:check;
-    `package.module:function` for plugins."""
+def _check_reference(reference: str) -> str:
+    """Validate `package.module[:function]` (function `check` by default)
+    without importing the module: a spec naming a missing module is broken.
+    A bare module name (`substitution`) is a built-in check of any family,
+    so plugins can reuse one with their own data."""
     module, _, function = reference.partition(":")
     if "." not in module:
-        module = f"plainlint.checks.{module}"
-    return getattr(import_module(module), function or "check")
+        families = [info.name for info in iter_modules(checks_package.__path__) if info.ispkg]
+        found = [f"plainlint.checks.{family}.{module}" for family in families]
+        module = next((name for name in found if find_spec(name)), module)
+    if find_spec(module) is None:
+        raise ImportError(f"check module {module!r} not found")
+    return f"{module}:{function or 'check'}"
+
+
+def _load_check(reference: str) -> CheckFunction:
+    module, _, function = reference.partition(":")
+    return getattr(import_module(module), function)
 
 
 def builtin_specs_dir() -> Path:

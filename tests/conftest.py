@@ -11,7 +11,7 @@ from plainlint.config import Settings
 from plainlint.document import Finding
 from plainlint.engine import check_document
 from plainlint.extract.markdown import parse_markdown
-from plainlint.nlp import LanguagePass
+from plainlint.language.nlp import LanguagePass
 from plainlint.registry import default_registry
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,18 @@ from dataclasses import replace
 
 import pytest
 
-from plainlint import atomic
-from plainlint.baseline import Baseline, fingerprint, fingerprints, load_baseline, normal_path, write_baseline
 from plainlint.document import Finding, Level, Location
 from plainlint.errors import ConfigError
 from plainlint.extract.markdown import parse_markdown
+from plainlint.gate import atomic
+from plainlint.gate.baseline import (
+    Baseline,
+    fingerprint,
+    fingerprints,
+    load_baseline,
+    normal_path,
+    write_baseline,
+)
 from plainlint.registry import default_registry
 
 ORIGINAL = """\

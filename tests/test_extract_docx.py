@@ -17,8 +17,8 @@ from docx.oxml.ns import nsdecls
 from plainlint.document import PLACEHOLDER, BlockKind, Document
 from plainlint.errors import InputError
 from plainlint.extract import Source
-from plainlint.extract.docx import extract, sniff
-from plainlint.extract.safezip import SafeZip
+from plainlint.extract.docx.reader import extract, sniff
+from plainlint.extract.docx.safezip import SafeZip
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "docx"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from plainlint.document import PLACEHOLDER, BlockKind, Directive, Document
 from plainlint.errors import InputError
 from plainlint.extract import Source
-from plainlint.extract.html import DEPTH_LIMIT, extract, parse_html, sniff
+from plainlint.extract.html.reader import DEPTH_LIMIT, extract, parse_html, sniff
 
 
 def parse(html: str) -> Document:

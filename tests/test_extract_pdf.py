@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NullObject, NumberObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    TextStringObject,
+)
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -19,8 +26,8 @@ from reportlab.pdfgen import canvas
 from plainlint.document import BlockKind
 from plainlint.errors import InputError
 from plainlint.extract import Source
-from plainlint.extract import pdf as pdf_extractor
-from plainlint.extract.pdf_text import display_transform
+from plainlint.extract.pdf import reader as pdf_extractor
+from plainlint.extract.pdf.text import display_transform
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = SHARED / "samples" / "pdf"

@@ -14,13 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 from plainlint import __version__, formatters
-from plainlint.baseline import fingerprints
 from plainlint.cli import main
 from plainlint.document import Finding, Level, Location, Suggestion
-from plainlint.engine import FileResult, RunResult
 from plainlint.extract.markdown import parse_markdown
 from plainlint.formatters import Report, github, junit, sarif
+from plainlint.gate.baseline import fingerprints
 from plainlint.registry import default_registry
+from plainlint.results import FileResult, RunResult
 
 BAD = "# Apply\n\nYou shall submit the form.\n\nThe office shall close at noon.\n"
 

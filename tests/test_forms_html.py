@@ -13,15 +13,15 @@ import yaml
 from click.testing import CliRunner
 from conftest import PROJECT
 
-from plainlint.checks.form_patterns import Phrases, date_part, machine_words
-from plainlint.checks.forms_html import Autofill
+from plainlint.checks.forms.html import Autofill
 from plainlint.cli import main
 from plainlint.config import Settings
 from plainlint.document import Document, FormField, Location
 from plainlint.engine import check_document
 from plainlint.extract import Source, extract
-from plainlint.extract.html import parse_html
-from plainlint.forms import field_words
+from plainlint.extract.html.reader import parse_html
+from plainlint.forms.fields import field_words
+from plainlint.forms.purpose import Phrases, date_part, machine_words
 from plainlint.registry import default_registry
 
 CODES = ("PL403", "PL404", "PL406", "PL407", "PL420", "PL421", "PL422", "PL423")

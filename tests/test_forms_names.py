@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-from plainlint.baseline import fingerprint
-from plainlint.checks.forms_labels import _sentence_case
-from plainlint.checks.forms_naming import looks_internal
+from plainlint.checks.forms.labels import _sentence_case
 from plainlint.config import Settings
 from plainlint.document import Document, FormField, Level, Location
 from plainlint.engine import check_document
 from plainlint.errors import ConfigError
 from plainlint.extract import Source, extract, read_source
-from plainlint.forms import fillable_fields, listing
+from plainlint.forms.fields import fillable_fields, listing
+from plainlint.forms.naming import looks_internal
+from plainlint.gate.baseline import fingerprint
 from plainlint.registry import default_registry
 
 CODES = ("PL401", "PL402", "PL405", "PL430", "PL431")

@@ -17,8 +17,8 @@ from plainlint.config import Settings
 from plainlint.document import Block, BlockKind, Document, FormField, Location, Segment
 from plainlint.engine import check_document
 from plainlint.extract import extract, read_source
-from plainlint.forms import field_words
-from plainlint.paperwork import (
+from plainlint.forms.fields import field_words
+from plainlint.forms.paperwork import (
     FEDERAL_SIGNS,
     OMB_NUMBER,
     burden_status,
@@ -27,8 +27,8 @@ from plainlint.paperwork import (
     privacy_status,
     stated_time,
 )
+from plainlint.forms.sensitive_data import KINDS, kinds_of
 from plainlint.registry import default_registry
-from plainlint.sensitive_data import KINDS, kinds_of
 
 CODES = ("PL408", "PL410", "PL411", "PL412", "PL413")
 PAPERWORK = ("PL410", "PL411", "PL412", "PL413")
@@ -355,7 +355,7 @@ def test_spec_kinds_default_to_every_kind(spec):
 
 
 def test_estimate_counts_radio_groups_once_and_files_as_attachments():
-    from plainlint.checks.forms_burden import attachment_requests, estimate
+    from plainlint.checks.forms.burden import attachment_requests, estimate
 
     fields = [
         _field("r", "radio"), _field("r", "radio"), _field("r", "radio"),

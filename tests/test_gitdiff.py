@@ -11,7 +11,7 @@ import pytest
 
 from plainlint.document import Finding, Level, Location
 from plainlint.errors import ConfigError
-from plainlint.gitdiff import changed_lines, filter_changed
+from plainlint.gate.gitdiff import changed_lines, filter_changed
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from plainlint.inflect import inflect, past, past_participle, present_participle, third_person
+from plainlint.language.inflect import (
+    inflect,
+    past,
+    past_participle,
+    present_participle,
+    third_person,
+)
 
 
 @pytest.mark.parametrize(

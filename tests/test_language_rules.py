@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import lint_markdown
 
-from plainlint.acronyms import find_acronyms
 from plainlint.extract.markdown import parse_markdown
-from plainlint.nominal import hidden_verb
+from plainlint.language.acronyms import find_acronyms
+from plainlint.language.nominal import hidden_verb
 from plainlint.registry import default_registry
 
 

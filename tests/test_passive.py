@@ -9,7 +9,7 @@ spacy = pytest.importorskip("spacy")
 
 from conftest import lint_markdown  # noqa: E402
 
-from plainlint.passive import (  # noqa: E402  (after the skip)
+from plainlint.language.passive import (  # noqa: E402  (after the skip)
     BE_PASSIVE,
     CLAUSAL_KINDS,
     GET_PASSIVE,

@@ -13,11 +13,11 @@ import textwrap
 import pytest
 from conftest import PROJECT, lint_markdown
 
-from plainlint import readability
 from plainlint.document import BlockKind
 from plainlint.errors import ConfigError
 from plainlint.extract.markdown import parse_markdown
-from plainlint.sections import pooled, sections
+from plainlint.language import readability
+from plainlint.language.sections import pooled, sections
 
 HARD = (
     "Individuals who are determined to be eligible for supplemental assistance under the "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import lint_markdown
 
-from plainlint.checks.substitution import entries_from_spec
+from plainlint.checks.words.substitution import entries_from_spec
 
 
 def _suggestions(text: str, **settings) -> list[tuple[str, list[str]]]:

@@ -1,7 +1,7 @@
 """Word counting and sentence splitting as a reader would do them."""
 
 from plainlint.document import PLACEHOLDER
-from plainlint.text import count_words, sentences
+from plainlint.language.text import count_words, sentences
 
 
 def test_urls_numbers_and_abbreviations_are_one_word_each():

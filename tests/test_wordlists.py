@@ -1,5 +1,5 @@
 """Hygiene checks for the substitution word lists (the PL1xx specs with
-`check: substitution`): sources, order, duplicates, replacements that would
+`check: plainlint.checks.words.substitution`): sources, order, duplicates, replacements that would
 loop, casing and list sizes. Rules with richer entries test their own lists."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plainlint.checks.substitution import entries_from_spec
+from plainlint.checks.words.substitution import entries_from_spec
 
 RULES_DIR = Path(__file__).parent.parent / "rules"
 SPEC_PATHS = sorted(RULES_DIR.glob("PL1*.yml"))
@@ -32,7 +32,7 @@ def _load(path: Path) -> dict:
 
 
 SPECS = {
-    path.name: spec for path in SPEC_PATHS if (spec := _load(path)).get("check") == "substitution"
+    path.name: spec for path in SPEC_PATHS if (spec := _load(path)).get("check") == "plainlint.checks.words.substitution"
 }
 
 

@@ -46,9 +46,9 @@ class Reader:
 #: Ordered: content sniffing tries them in this order; plain text is last
 #: because any text file "looks like" text.
 READERS: list[Reader] = [
-    Reader("pdf", "plainlint.extract.pdf", (".pdf",)),
-    Reader("docx", "plainlint.extract.docx", (".docx",)),
-    Reader("html", "plainlint.extract.html", (".html", ".htm", ".xhtml")),
+    Reader("pdf", "plainlint.extract.pdf.reader", (".pdf",)),
+    Reader("docx", "plainlint.extract.docx.reader", (".docx",)),
+    Reader("html", "plainlint.extract.html.reader", (".html", ".htm", ".xhtml")),
     Reader("markdown", "plainlint.extract.markdown", (".md", ".markdown", ".mdown", ".mkd")),
     Reader("text", "plainlint.extract.plaintext", (".txt", ".text")),
 ]

@@ -10,8 +10,8 @@ from importlib.metadata import entry_points
 from typing import Any, TextIO
 
 from plainlint.document import Location
-from plainlint.engine import RunResult
 from plainlint.registry import Registry
+from plainlint.results import RunResult
 
 BUILTIN = {
     name: f"plainlint.formatters.{name}" for name in ("text", "json", "github", "sarif", "junit")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from plainlint.baseline import normal_path
 from plainlint.document import Finding, Level, Location
 from plainlint.formatters import Report, format_location
 from plainlint.formatters.text import summary_line
+from plainlint.gate.baseline import normal_path
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
 #: Annotations of each kind GitHub shows per step (actions/toolkit,

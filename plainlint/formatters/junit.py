@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from plainlint.document import Finding
-from plainlint.engine import FileResult
 from plainlint.formatters import Report, format_location
+from plainlint.results import FileResult
 
 SUITE = "plainlint"
 #: Characters XML 1.0 cannot hold even escaped (text from a PDF can have them).

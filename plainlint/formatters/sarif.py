@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from plainlint.baseline import fingerprints, normal_path
 from plainlint.document import Finding, Level, Location
-from plainlint.engine import FileResult
 from plainlint.formatters import Report
+from plainlint.gate.baseline import fingerprints, normal_path
 from plainlint.registry import Rule
+from plainlint.results import FileResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/plainlint/plainlint"

@@ -1,0 +1,29 @@
+"""PL408: a form asks for sensitive personal data.
+
+One finding per kind of data per form, on the first field that asks for it
+and naming the others: whether to ask for a Social Security number, and how
+to explain it, is one decision, however many boxes the number is split into
+or however many people (you, spouse, dependants) it is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from plainlint.document import Document, Finding, Suggestion
+from plainlint.forms.fields import fillable_fields
+from plainlint.forms.sensitive_data import KIND_BY_KEY, describe, sensitive_fields
+
+
+def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    for key, fields in sensitive_fields(fillable_fields(document), options["kinds"]).items():
+        kind = KIND_BY_KEY[key]
+        count = "1 field" if len(fields) == 1 else f"{len(fields):,} fields"
+        yield rule.finding_on_field(
+            fields[0],
+            f"The form asks for {kind.name} ({count}: {describe(fields, kind)}). Make sure it says why "
+            "you need it and how you will use it (in the US, a Privacy Act statement: "
+            "5 U.S.C. 552a(e)(3)), and that you truly need it (5 CFR 1320.9(a)).",
+            [Suggestion(kind.advice, "advisory")],
+        )

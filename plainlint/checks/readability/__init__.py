@@ -1,0 +1,1 @@
+"""Readability rules (PL3xx): reading grade by section and hard paragraphs."""

@@ -1,0 +1,63 @@
+"""PL210: passive voice, found on the dependency parse by plainlint.language.passive,
+with an active rewrite when the sentence names the actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from plainlint.document import (
+    PLACEHOLDER,
+    BlockKind,
+    Document,
+    Finding,
+    Level,
+    Suggestion,
+)
+from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, find_passives
+
+_KIND_NAMES = {
+    "be-passive": "passive voice",
+    "get-passive": "passive voice (get-passive)",
+    "inverted": "passive voice (inverted)",
+    "headline": "passive voice (headline)",
+    "reduced": "reduced passive",
+}
+
+
+#: Blocks written as fragments, where a headline passive ("Form submitted")
+#: is a real reading; in running prose the same pattern is mostly a misparse.
+_FRAGMENT_KINDS = {BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FORM_LABEL}
+
+
+def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    for block in document.blocks:
+        if block.parsed is None:
+            continue
+        for sentence in block.parsed.sents:
+            # Code, links' hidden parts and templating are masked out of the
+            # parse; a rewrite would quote the mask, so offer only the hint.
+            masked = PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]
+            for passive in find_passives(sentence):
+                if passive.kind in CLAUSAL_KINDS:
+                    yield _finding(rule, block, passive, masked)
+                elif passive.kind == HEADLINE and block.kind in _FRAGMENT_KINDS:
+                    yield _finding(rule, block, passive, masked)
+                elif passive.kind == REDUCED and options["reduced"]:
+                    yield _finding(rule, block, passive, masked, Level.SUGGESTION)
+
+
+def _finding(rule, block, passive, masked: bool, level: Level | None = None) -> Finding:
+    what = _KIND_NAMES.get(passive.kind, "passive voice")
+    phrase = block.text[passive.start : passive.end]
+    if masked:
+        actor = f"Make {passive.agent} the subject." if passive.agent else "Say who does it."
+        message = f'{what}: "{phrase}"; {actor}'
+        suggestions = []
+    elif passive.rewrite:
+        message = f'{what}: "{phrase}"; say who does what'
+        suggestions = [Suggestion(passive.rewrite, "advisory")]
+    else:
+        message = f'{what}: "{phrase}"; {passive.hint}'
+        suggestions = []
+    return rule.finding(block, passive.start, passive.end, message, suggestions, level=level)

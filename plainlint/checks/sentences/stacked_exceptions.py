@@ -1,0 +1,70 @@
+"""PL222: a sentence that piles up exceptions and conditions ("except",
+"unless", "provided that", "if"), so the reader loses the main rule among
+them. Each marker in the spec's entries counts once per occurrence; an entry
+with `pos` counts only with that part of speech ("if" as a conjunction)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from plainlint.document import Document, Finding
+from plainlint.language.quotes import QuotedSpans
+from plainlint.language.text import block_sentences
+
+if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
+    from spacy.tokens import Span
+
+
+@dataclass(frozen=True)
+class Marker:
+    words: tuple[str, ...]
+    pos: str | None
+
+
+def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    markers = _markers(rule.data)
+    limit = options["max-conditions"]
+    for block in document.blocks:
+        doc = block.parsed
+        if doc is None:
+            continue
+        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        for sentence in block_sentences(block):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            found = [m for m in _found(span, markers) if span.doc[m[0]].idx not in quoted] if span else []
+            if len(found) <= limit:
+                continue
+            listed = ", ".join(f'"{" ".join(words)}"' for _, words in found)
+            yield rule.finding(
+                block,
+                sentence.start,
+                sentence.end,
+                f"sentence has {len(found)} exceptions and conditions ({listed}); state the main rule "
+                "first, then the conditions, or list them",
+            )
+
+
+def _found(sentence: Span, markers: dict[str, tuple[Marker, ...]]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(token index, words) of each marker, longest match first, none overlapping."""
+    doc = sentence.doc
+    position = sentence.start
+    while position < sentence.end:
+        token = doc[position]
+        for marker in markers.get(token.lower_, ()):
+            words = [t.lower_ for t in doc[position : min(position + len(marker.words), sentence.end)]]
+            if tuple(words) == marker.words and (marker.pos is None or token.pos_ == marker.pos):
+                yield position, marker.words
+                position += len(marker.words)
+                break
+        else:
+            position += 1
+
+
+def _markers(data: Mapping[str, Any]) -> dict[str, tuple[Marker, ...]]:
+    by_first: dict[str, list[Marker]] = {}
+    for entry in data["entries"]:
+        words = tuple(entry["match"].split())
+        by_first.setdefault(words[0], []).append(Marker(words, entry.get("pos")))
+    return {k: tuple(sorted(v, key=lambda m: len(m.words), reverse=True)) for k, v in by_first.items()}

@@ -1,0 +1,1 @@
+"""Document-structure rules (PL5xx): acronyms defined, defined late, used once."""

@@ -1,0 +1,273 @@
+"""Word-list rules: a word or phrase from the spec's `entries` has a plainer
+alternative. Matching is whole-word, case-aware (lowercase, Capitalised and
+UPPERCASE forms of a lowercase entry; exact case for an entry that has
+capitals), spans line breaks, skips quoted text, and the suggestion keeps the
+original's capitalisation.
+
+An entry names either the exact words (`match`) or a verb (`lemma`), whose
+every form is found and answered in the same form ("commencing" ->
+"starting"). Two conditions make an entry context-aware:
+
+- `pos`: the part of speech the first word must have ("address" the verb,
+  not the noun). It needs the tagger; without a model such entries are
+  left out rather than guessed.
+- `unless`: words that, in the same sentence, show the accepted sense
+  ("agenda" unless it is for a meeting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from plainlint.document import Block, Document, Finding, Suggestion
+from plainlint.language.inflect import (
+    BASE,
+    PAST,
+    PAST_PARTICIPLE,
+    PRESENT_PARTICIPLE,
+    THIRD_PERSON,
+    inflect,
+)
+
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
+
+
+#: The verb forms a `lemma` entry is found in, by Penn tag.
+_VERB_FORMS = (BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    phrase: str
+    replacements: tuple[str, ...]
+    source: str
+    advisory: bool
+    note: str
+    #: Universal POS tags the first word must carry (empty: any).
+    pos: frozenset[str] = frozenset()
+    #: Words that, in the same sentence, mean the phrase is fine here.
+    unless: frozenset[str] = frozenset()
+    #: For a verb form that is both past tense and past participle, the
+    #: replacements for each ("commenced" -> "began" / "begun").
+    by_tag: Mapping[str, tuple[str, ...]] | None = None
+
+    @property
+    def exact_case(self) -> bool:
+        return self.phrase != self.phrase.lower()
+
+    def replacements_for(self, tag: str | None) -> tuple[str, ...]:
+        if not self.by_tag:
+            return self.replacements
+        if tag in self.by_tag:
+            return self.by_tag[tag]
+        return tuple(dict.fromkeys(r for options in self.by_tag.values() for r in options))
+
+
+def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    pattern, lookup, first_words = _compile(rule.data)
+    for block in document.blocks:
+        quoted = _quoted_spans(block.text) if options.get("skip-quoted", True) else []
+        for match in _matches(pattern, first_words, block.text):
+            found = match.group()
+            if any(start <= match.start() < end for start, end in quoted):
+                continue
+            token = _first_token(block, match.start())
+            entry = next(
+                (
+                    entry
+                    for entry in lookup.get(_normal(found), ())
+                    if _case_matches(found, entry) and _fits_context(entry, block, token)
+                ),
+                None,
+            )
+            if entry is None:
+                continue
+            tag = token.tag_ if token is not None else None
+            replacements = [match_case(found, text) for text in entry.replacements_for(tag)]
+            start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements)
+            safe = len(replacements) == 1 and not entry.advisory
+            yield rule.finding(
+                block,
+                start,
+                end,
+                _message(found, entry),
+                [Suggestion(text, "safe" if safe else "advisory") for text in replacements],
+            )
+
+
+def _first_token(block: Block, start: int):
+    """The parsed token at `start`, when the NLP pass tagged this block."""
+    doc = block.parsed
+    if doc is None or not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _fits_context(entry: Entry, block: Block, token) -> bool:
+    if entry.pos and (token is None or token.pos_ not in entry.pos):
+        return False
+    if entry.unless:
+        context = token.sent.text if token is not None and token.doc.has_annotation("SENT_START") else block.text
+        words = {word.lower() for word in re.findall(r"[^\W\d_]+", context)}
+        if words & entry.unless:
+            return False
+    return True
+
+
+def entries_from_spec(raw_entries: list[Mapping[str, Any]]) -> list[Entry]:
+    """One Entry per phrase to look for: each `match` phrase, or each form
+    of a `lemma` verb with its replacements in the same form."""
+    entries = []
+    for raw in raw_entries:
+        uses = tuple(_as_list(raw["use"]))
+        common = {
+            "source": raw["source"],
+            "advisory": raw.get("advisory", False),
+            "note": raw.get("note", ""),
+            "pos": frozenset(_as_list(raw.get("pos", []))),
+            "unless": frozenset(word.lower() for word in _as_list(raw.get("unless", []))),
+        }
+        if "lemma" in raw:
+            entries.extend(_verb_form_entries(" ".join(raw["lemma"].split()), uses, common))
+            continue
+        for phrase in _as_list(raw["match"]):
+            entries.append(Entry(phrase=" ".join(phrase.split()), replacements=uses, **common))
+    return entries
+
+
+def _verb_form_entries(lemma: str, uses: tuple[str, ...], common: dict) -> list[Entry]:
+    by_form: dict[str, dict[str, tuple[str, ...]]] = {}
+    for tag in _VERB_FORMS:
+        form = inflect(lemma, tag)
+        by_form.setdefault(form, {})[tag] = tuple(inflect(use, tag) if use else use for use in uses)
+    entries = []
+    for form, by_tag in by_form.items():
+        distinct = set(by_tag.values())
+        first = next(iter(by_tag.values()))
+        entries.append(
+            Entry(phrase=form, replacements=first, by_tag=by_tag if len(distinct) > 1 else None, **common)
+        )
+    return entries
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+#: A word as the matcher's boundaries see it; phrases are looked up by the
+#: first such word, so the big pattern is only tried where one could start.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+#: Compiled patterns by the identity of the rule's data (rules live for the
+#: whole process; the data object is kept alongside so its id stays unique).
+_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, list[Entry]], frozenset[str] | None]] = {}
+
+
+def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]], frozenset[str] | None]:
+    """One pattern for every phrase, the entries for each phrase (more than
+    one when they differ by part of speech), and the first words phrases
+    start with (None when some phrase does not start with a word)."""
+    cached = _COMPILED.get(id(data))
+    if cached is None or cached[0] is not data:
+        lookup: dict[str, list[Entry]] = {}
+        for entry in entries_from_spec(data["entries"]):
+            lookup.setdefault(_normal(entry.phrase), []).append(entry)
+        phrases = sorted(lookup, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases)
+        pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+        starts = [_WORD.match(phrase) for phrase in phrases]
+        first_words = None if None in starts else frozenset(start.group() for start in starts)
+        cached = _COMPILED[id(data)] = (data, pattern, lookup, first_words)
+    return cached[1], cached[2], cached[3]
+
+
+def _matches(pattern: re.Pattern, first_words: frozenset[str] | None, text: str) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds, trying the pattern only at words
+    that begin some phrase (a long alternation is slow to scan with)."""
+    if first_words is None:
+        yield from pattern.finditer(text)
+        return
+    resume = 0
+    for word in _WORD.finditer(text):
+        if word.start() < resume or _normal(word.group()) not in first_words:
+            continue
+        match = pattern.match(text, word.start())
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).lower().replace("’", "'")
+
+
+def _case_matches(found: str, entry: Entry) -> bool:
+    flat = " ".join(found.split()).replace("’", "'")
+    if entry.exact_case:
+        return flat == entry.phrase
+    return flat in (entry.phrase, entry.phrase.upper(), entry.phrase[0].upper() + entry.phrase[1:])
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Carry the original's capitalisation over to the replacement."""
+    if not replacement:
+        return replacement
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
+#: Words whose spelling misleads the a/an choice.
+_AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
+_A_DESPITE_VOWEL = ("one", "once", "use", "usual", "user", "uni", "euro", "eu")
+
+
+def article_for(word: str) -> str:
+    lower = word.lower()
+    if lower.startswith(_AN_DESPITE_CONSONANT):
+        return "an"
+    if lower.startswith(_A_DESPITE_VOWEL):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
+def _fit_to_context(text: str, start: int, end: int, replacements: list[str]) -> tuple[int, int, list[str]]:
+    """Widen the span so applying a replacement leaves correct text: take in a
+    preceding "a"/"an" when the replacement needs the other article, and one
+    neighbouring space when the replacement is a deletion."""
+    if "" not in replacements:
+        article = _ARTICLE_BEFORE.search(text[:start])
+        if article and any(article_for(r) != article.group(1).lower() for r in replacements):
+            start = article.start()
+            replacements = [f"{match_case(article.group(1), article_for(r))} {r}" for r in replacements]
+    elif "" in replacements:
+        if text[end : end + 1] == " ":
+            end += 1
+        elif text[start - 1 : start] == " ":
+            start -= 1
+    return start, end, replacements
+
+
+def _message(found: str, entry: Entry) -> str:
+    flat = " ".join(found.split())
+    alternatives = [f'"{match_case(found, r)}"' for r in entry.replacements if r]
+    if not alternatives:
+        advice = "leave it out"
+    elif len(alternatives) == 1:
+        advice = f"use {alternatives[0]}"
+    else:
+        advice = "use " + ", ".join(alternatives[:-1]) + f" or {alternatives[-1]}"
+    note = f" ({entry.note})" if entry.note else ""
+    return f'"{flat}": {advice}{note}'
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

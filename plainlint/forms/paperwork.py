@@ -1,0 +1,290 @@
+"""What US federal paperwork law asks a form to show, and how to find it in
+the form's own words.
+
+Shared by PL410 (OMB control number and expiration date), PL411 (burden
+statement), PL412 (Privacy Act statement) and PL413 (burden estimate).
+
+Only forms are judged: a document with at least `min_fields` fields a person
+fills in (signature boxes and search boxes do not count, so a signed
+Federal Register notice or an agency page with a search box is not a form).
+A form is US federal when its text shows one of `FEDERAL_SIGNS`: an OMB
+control number, the name of a federal agency or law, or a federal form
+number. Names that other governments share ("Department of Justice",
+"Privacy Act") count only with "U.S." or "United States" before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from plainlint.document import Block, Document, Location
+from plainlint.forms.fields import fillable_fields
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A vocabulary row: words that mark a form as US federal."""
+
+    #: What it is: "Internal Revenue Service", "an OMB control number".
+    what: str
+    pattern: str
+    source: str
+
+
+_USA_GOV = "USA.gov A-Z index of U.S. government departments and agencies"
+
+
+def _agency(name: str, *acronyms: str) -> Sign:
+    """An agency by its name (any case, any spacing) or its acronyms (in
+    capitals only: "IRS", not "irs")."""
+    words = r"\s+".join("(?:and|&)" if word == "and" else re.escape(word) for word in name.split())
+    pattern = "|".join([rf"(?i:\b{words}\b)", *(rf"\b{re.escape(a)}\b" for a in acronyms)])
+    return Sign(name, pattern, _USA_GOV)
+
+
+FEDERAL_SIGNS: tuple[Sign, ...] = (
+    #: "OMB No. 1545-0074", "OMB Control Number: 1615-0040".
+    Sign(
+        "an OMB control number",
+        r"\bOMB\b[^\d\n]{0,30}?\d{4}\s?[-–—‑]\s?\d{4}\b",
+        "5 CFR 1320.3(f), 1320.5(b)",
+    ),
+    Sign("the Paperwork Reduction Act", r"(?i:\bPaperwork\s+Reduction\s+Act\b)", "44 U.S.C. 3501"),
+    Sign(
+        "the Privacy Act of 1974",
+        r"(?i:\bPrivacy\s+Act\s+of\s+1974\b)|\b5\s?U\.?\s?S\.?\s?C\.?\s+(?:§\s*)?552a\b",
+        "5 U.S.C. 552a",
+    ),
+    _agency("Office of Management and Budget"),
+    _agency("Internal Revenue Service", "IRS"),
+    _agency("Citizenship and Immigration Services", "USCIS"),
+    _agency("Department of Homeland Security"),
+    _agency("Department of the Treasury"),
+    _agency("Department of Veterans Affairs"),
+    _agency("Department of Health and Human Services"),
+    _agency("Department of Housing and Urban Development"),
+    _agency("Department of Defense"),
+    _agency("Social Security Administration"),
+    _agency("Centers for Medicare and Medicaid Services"),
+    _agency("Federal Emergency Management Agency", "FEMA"),
+    _agency("Office of Personnel Management"),
+    _agency("General Services Administration"),
+    _agency("Federal Aviation Administration"),
+    _agency("Bureau of the Census"),
+    _agency("U.S. Census Bureau"),
+    #: Names other governments share count only with "U.S." in front.
+    Sign(
+        "a U.S. federal department",
+        r"(?i:\b(?:U\.\s?S\.|United\s+States)\s+Department\s+of\s+(?:the\s+)?)[A-Z][a-z]+",
+        _USA_GOV,
+    ),
+    Sign(
+        "a federal form number",
+        r"\b(?:Form|FORM)\s+(?:I|N|G|AR|W|SS|SSA|DS|SF|OF|DD|VA|CMS|HUD|FEMA|SBA|TTB|ATF)-\d{1,4}[A-Z]{0,3}\b"
+        r"|\b(?:DD|VA|SF)\s+Form\s+\d",
+        "USCIS, IRS, SSA, State, GSA (SF/OF), DoD (DD) and VA form numbering",
+    ),
+)
+_SIGNS = [(sign, re.compile(sign.pattern)) for sign in FEDERAL_SIGNS]
+
+#: Kinds of field that do not make a document a form to fill in.
+_NOT_ANSWERS = frozenset({"signature", "search"})
+
+OMB_NUMBER = re.compile(FEDERAL_SIGNS[0].pattern)
+_OMB_WORD = re.compile(r"\bOMB\b")
+_DATE = (
+    r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}|\d{1,2}\s?/\s?\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
+)
+#: "Expires 02/28/2018", "Expiration Date: 12/31/2025", "Exp. 07/2026".
+EXPIRATION = re.compile(
+    rf"(?i:\b(?:expires|expiration(?:\s+date)?|exp\.(?:\s+date)?)\s*[:.]?\s*(?:on\s+)?)(?:{_DATE})"
+)
+#: How far from the OMB number its expiration date may be printed.
+_EXPIRY_WINDOW = 200
+
+#: "15 minutes", "4.75 hours", "1 to 2 hours", "5 hr., 30 min."
+DURATION = re.compile(
+    r"(?i)(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:to|-|–|or)\s*(\d+(?:\.\d+)?))?"
+    r"\s*(hours?\b|minutes?\b|hrs?\b\.?|mins?\b\.?)"
+    r"(?:,?\s*(?:and\s+)?(\d+)\s*(?:minutes?\b|mins?\b\.?))?"
+)
+#: Words that introduce a stated time: "Public reporting burden ... is
+#: estimated to average", "The estimated average time is", "It takes about".
+_TIME_CUE = re.compile(
+    r"(?i)\b(?:burden|estimated\s+(?:average\s+)?time|average\s+time"
+    r"|estimates?\s+that\s+(?:the\s+)?(?:time|it)|time\s+(?:needed|necessary|required)\s+to"
+    r"|(?:it|this\s+(?:form|application|survey))\s+(?:takes|will\s+take|should\s+take))\b"
+)
+#: How far after its cue a stated time may be, and how close list items are
+#: ("Recordkeeping, 2 hr.; Learning about the law, 1 hr.; ...").
+_CUE_REACH, _LIST_GAP = 250, 80
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+#: An estimate named without a number: "For estimated averages, see ...".
+_ESTIMATE_NAMED = re.compile(
+    r"(?i)\b(?:estimated\s+(?:average\s+)?(?:time|burden|averages?)|burden\s+estimate|reporting\s+burden)\b"
+    r"|\baverage\s+time\b[^.]{0,40}?\b(?:complete|fill|prepare)"
+)
+_PRA = re.compile(r"(?i)\bPaperwork\s+Reduction\s+Act\b")
+_PRA_NOTICE = re.compile(r"(?i)\bPaperwork\s+Reduction\s+Act\s+(?:Notice|Statement)\b")
+_PRIVACY_NOTICE = re.compile(r"(?i)\bPrivacy\s+Act\b[^.\n]{0,60}?\b(?:Notice|Statement|Advisory)\b")
+_PRIVACY_CONTENT = re.compile(r"(?i)\broutine\s+uses?\b|\bPrivacy\s+Act\s+of\s+1974\b|\b552a\b")
+#: "..., see separate instructions": the statement is printed elsewhere.
+_SEE_ELSEWHERE = re.compile(r"(?i)\s*,?\s*(?:see|refer\s+to)\b")
+
+
+class FormText:
+    """A document's blocks as one string (a statement may run across PDF
+    lines), its title after them, and the way back from an offset to the
+    block it came from."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.blocks = document.blocks
+        self.starts: list[int] = []
+        parts, offset = [], 0
+        for block in self.blocks:
+            self.starts.append(offset)
+            parts.append(block.text)
+            offset += len(block.text) + 1
+        title = document.metadata.get("title")
+        if isinstance(title, str) and title.strip():
+            parts.append(title)
+        self.text = "\n".join(parts)
+
+    def span(self, start: int, end: int) -> tuple[Block, int, int] | None:
+        """The block holding text[start:end], with offsets in that block
+        (clipped to it); None for the title, which is in no block."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return None
+        block = self.blocks[index]
+        local = start - self.starts[index]
+        if local > len(block.text):
+            return None
+        return block, local, min(end - self.starts[index], len(block.text))
+
+    def front(self) -> Location:
+        """Where a finding about the whole form goes when no words carry it:
+        the form's first page (the "front page" of 5 CFR 1320.3(f)(1))."""
+        pages = [b.segments[0].page for b in self.blocks if b.segments and b.segments[0].page]
+        return Location(self.document.path, page=min(pages) if pages else None)
+
+
+@dataclass(frozen=True)
+class FederalForm:
+    """A form that looks US federal, and the words that show it."""
+
+    text: FormText
+    #: The first match of each sign the form shows, in FEDERAL_SIGNS order.
+    signs: tuple[tuple[Sign, re.Match], ...]
+
+    def evidence(self, limit: int = 2) -> str:
+        """The words that show it, quoted: "'Department of the Treasury', 'Form W-9'"."""
+        return ", ".join(repr(" ".join(match.group().split())) for _, match in self.signs[:limit])
+
+    def names_any(self, agencies: list[str]) -> bool:
+        """Whether the form names one of `agencies` ("Internal Revenue Service")."""
+        return any(agency.lower() in sign.what.lower() for agency in agencies for sign, _ in self.signs)
+
+    def anchor(self) -> tuple[Block, int, int] | None:
+        """The words that first show the form is federal, to hang a
+        document-level finding on (its header, usually)."""
+        for _, match in sorted(self.signs, key=lambda item: item[1].start()):
+            found = self.text.span(match.start(), match.end())
+            if found:
+                return found
+        return None
+
+
+def answer_count(document: Document) -> int:
+    """Fields a person answers: not buttons, signatures or search boxes."""
+    return sum(1 for field in fillable_fields(document) if field.kind not in _NOT_ANSWERS)
+
+
+def is_form(document: Document, min_fields: int) -> bool:
+    return answer_count(document) >= max(min_fields, 1)
+
+
+def federal_form(document: Document, min_fields: int) -> FederalForm | None:
+    """The form, if it is one and looks US federal; else None."""
+    if not is_form(document, min_fields):
+        return None
+    text = FormText(document)
+    signs = tuple((sign, m) for sign, pattern in _SIGNS if (m := pattern.search(text.text)))
+    return FederalForm(text, signs) if signs else None
+
+
+def omb_expiration(text: str) -> re.Match | None:
+    """The expiration date printed with the OMB number ("OMB No. 1615-0040;
+    Expires 02/28/2018"): within a few lines of an OMB mention, not anywhere
+    on the form, where "expires" may be about a passport or an exemption."""
+    for omb in _OMB_WORD.finditer(text):
+        start = max(omb.start() - _EXPIRY_WINDOW, 0)
+        found = EXPIRATION.search(text, start, omb.end() + _EXPIRY_WINDOW)
+        if found:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class StatedTime:
+    """A time the form says it takes, in minutes, and where it says so."""
+
+    minutes: float
+    start: int
+    end: int
+
+
+def stated_time(text: str) -> StatedTime | None:
+    """The first time the form states for itself. A list of parts (IRS:
+    "Recordkeeping, 2 hr., 10 min.; Learning about the law, 1 hr.") adds up;
+    a range ("1 to 2 hours") counts as its upper end."""
+    for cue in _TIME_CUE.finditer(text):
+        first = DURATION.search(text, cue.end(), cue.end() + _CUE_REACH)
+        if first is None:
+            continue
+        total, end = _minutes(first), first.end()
+        for following in DURATION.finditer(text, end):
+            gap = text[end : following.start()]
+            if len(gap) > _LIST_GAP or _SENTENCE_BREAK.search(gap):
+                break
+            total, end = total + _minutes(following), following.end()
+        return StatedTime(total, cue.start(), end)
+    return None
+
+
+def _minutes(match: re.Match) -> float:
+    value = float(match.group(2) or match.group(1))
+    value *= 60 if match.group(3).lower().startswith("h") else 1
+    return value + float(match.group(4) or 0)
+
+
+def burden_status(text: str) -> str:
+    """How a form tells people the time it takes: "stated" (a number),
+    "named" (the estimate in words or a pointer to it), "pointer" (its PRA
+    notice is elsewhere), "notice" (a PRA notice without an estimate), or
+    "none"."""
+    if stated_time(text):
+        return "stated"
+    if _ESTIMATE_NAMED.search(text):
+        return "named"
+    if any(_SEE_ELSEWHERE.match(text, m.end()) for m in _PRA_NOTICE.finditer(text)):
+        return "pointer"
+    return "notice" if _PRA.search(text) else "none"
+
+
+def privacy_status(text: str) -> str:
+    """"statement" (a Privacy Act statement is on the form), "pointer" ("For
+    Privacy Act Notice, see separate instructions") or "none"."""
+    pointed = False
+    for notice in _PRIVACY_NOTICE.finditer(text):
+        if _SEE_ELSEWHERE.match(text, notice.end()):
+            pointed = True
+        else:
+            return "statement"
+    if _PRIVACY_CONTENT.search(text):
+        return "statement"
+    return "pointer" if pointed else "none"
