@@ -1,0 +1,636 @@
+"""Passive voice: find it in a parsed sentence and say it actively.
+
+Works on a spaCy `Span` (one sentence of a parsed `Doc`) and loads no model.
+The parser's own `auxpass`/`nsubjpass` labels are a weak guide on their own:
+most of their errors are statives ("we are concerned", "the deed is done")
+read as passives, "'s" read as "is" in "he's written", and passives the parser
+splits up ("Attached is the form", "what is this bit used for?"). So this
+module reads the tags and word order first and uses the parse as support.
+
+What counts: a participle that says something was done to the subject. A
+state is not a passive: "I am finished", "we are concerned", "the office is
+closed". "You are required to" is one, on purpose: it hides who requires it,
+and "you must" is plainer (the EWT treebank's annotators agree).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only by the language pass that loads it
+    from spacy.tokens import Span, Token
+
+BE_PASSIVE = "be-passive"
+GET_PASSIVE = "get-passive"
+INVERTED = "inverted"
+HEADLINE = "headline"
+REDUCED = "reduced"
+#: Kinds with "be" or "get" and a passive subject: what a treebank marks as a
+#: passive (`nsubj:pass`). A reduced passive ("the form attached") has no
+#: subject, and a headline has no "be" and is the least certain guess.
+CLAUSAL_KINDS = frozenset({BE_PASSIVE, GET_PASSIVE, INVERTED})
+
+
+@dataclass(frozen=True)
+class Passive:
+    """One passive verb group. `start`/`end` are character offsets in the
+    doc; `verb` is the doc index of the participle. `rewrite` is the sentence
+    in the active voice when the text names the actor; `hint` always tells
+    the writer what to do, with a draft sentence when one can be built."""
+
+    start: int
+    end: int
+    verb: int
+    kind: str
+    agent: str | None
+    rewrite: str | None
+    hint: str
+
+
+def find_passives(sent: Span) -> list[Passive]:
+    """Every passive in `sent`, in order, at most one per participle."""
+    found = []
+    for token in sent:
+        clause = _match(token, sent)
+        if clause is not None:
+            found.append(_describe(clause, sent))
+    return found
+
+
+# --- word lists ---------------------------------------------------------------
+
+#: Participles whose past tense differs from them (regular verbs and "put",
+#: "made", "told"... use one form for both). Used to recognise a participle the
+#: tagger called an adjective and to put a verb in the past tense.
+_IRREGULAR_PAST = {
+    "arisen": "arose", "awoken": "awoke", "beaten": "beat", "become": "became",
+    "begun": "began", "bitten": "bit", "blown": "blew", "borne": "bore",
+    "broken": "broke", "chosen": "chose", "done": "did", "drawn": "drew",
+    "driven": "drove", "eaten": "ate", "fallen": "fell", "flown": "flew",
+    "forbidden": "forbade", "forgiven": "forgave", "forgotten": "forgot",
+    "frozen": "froze", "given": "gave", "gone": "went", "gotten": "got",
+    "grown": "grew", "hidden": "hid", "known": "knew", "mistaken": "mistook",
+    "overseen": "oversaw", "overtaken": "overtook", "proven": "proved",
+    "rewritten": "rewrote", "ridden": "rode", "risen": "rose", "run": "ran",
+    "seen": "saw", "shaken": "shook", "shown": "showed", "spoken": "spoke",
+    "stolen": "stole", "sworn": "swore", "taken": "took", "thrown": "threw",
+    "torn": "tore", "undertaken": "undertook", "withdrawn": "withdrew",
+    "woken": "woke", "worn": "wore", "written": "wrote",
+}
+#: Irregular participles spelled like their past tense.
+_IRREGULAR_SAME = frozenset(
+    "bought bound brought built caught cut dealt fed felt fought found heard "
+    "held hit hung hurt kept laid led left lent let lost made meant met paid "
+    "put read said sent set shot shut sold sought spent spread stuck struck "
+    "taught told thought understood upheld withheld won".split()
+)
+#: Verbs without a passive: "is gone", "has become" are never passives.
+_NO_PASSIVE_LEMMAS = frozenset(
+    "be have become come go happen arrive die seem appear remain rise fall "
+    "exist occur emerge belong".split()
+)
+#: Objects of "by" that say when or how, not who: "by June 1", "by email".
+_NOT_AGENTS = frozenset(
+    "time then now end deadline noon midnight today tomorrow tonight date day "
+    "week month year morning afternoon evening night hour minute close "
+    "january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday "
+    "sunday jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mail email e-mail phone telephone fax post hand car bus train plane "
+    "far default chance accident mistake way means".split()
+)
+#: Participles that, after "be" or "get" and without a "by" agent, describe a
+#: state ("we are concerned"), not an action. Learnt from the errors of this
+#: detector on the train split of the UD English EWT treebank (words more
+#: often adjectival than passive there), plus the feelings and states they
+#: stand for, and "closed" by choice: "the office is closed" tells when to
+#: come, not who closed it. `benchmarks/passive_eval.py` measures the effect.
+_STATIVE = frozenset(
+    "amazed annoyed astonished bored bound closed concerned confused crowded delighted "
+    "depressed dehydrated devoted discouraged embarrassed excited experienced "
+    "frustrated heartbroken impressed inclined interested involved opposed "
+    "outdated overcrowded overpriced packed pleased qualified related relieved "
+    "satisfied scared shocked stuck surprised talented terrified thrilled tired "
+    "unemployed united worried".split()
+)
+#: More states after "get": "get used to", "get rid of", "got lost".
+_STATIVE_AFTER_GET = frozenset("dressed done hung infected lost rid used".split())
+#: Participles that say a person is ready or through: "I'm done", "we're all
+#: set"; said of a thing ("the work is done") they stay passives.
+_READY_STATES = frozenset({"done", "finished", "set"})
+_PERSONAL_PRONOUNS = frozenset("i you we he she they".split())
+#: Participles the tagger calls adjectives that are still passives.
+_EVENTIVE_ADJECTIVES = frozenset({"appreciated", "married"})
+#: Adverbs that grade adjectives, not actions: "very concerned", "so excited";
+#: and "as", which makes "it was as described" a comparison.
+_DEGREE_ADVERBS = frozenset(
+    "very so too more most less least extremely slightly quite pretty fairly rather "
+    "relatively as".split()
+)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_BE_FORMS = frozenset("be am is are was were been being 's 're 'm ’s ’re ’m".split())
+_GET_FORMS = frozenset("get gets got gotten getting".split())
+_PRONOUN_OBJECT = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
+_PRONOUN_SUBJECT = {value: key for key, value in _PRONOUN_OBJECT.items()}
+
+
+# --- detection --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What detection found, before it is described: the participle, its
+    kind, the auxiliaries, negation and adverbs before it in reading order
+    (empty when only the parse links them), the "be"/"get" that makes it
+    passive and the head of its agent ("the applicant" in "by the
+    applicant")."""
+
+    verb: Token
+    kind: str
+    group: tuple[Token, ...] = ()
+    aux: Token | None = None
+    agent: Token | None = None
+
+
+def _match(token: Token, sent: Span) -> _Clause | None:
+    """The passive whose participle is `token`. The specific shapes go first:
+    "Attached is the form" would otherwise pass for a fragment."""
+    if not _is_participle(token) or _lemma(token) in _NO_PASSIVE_LEMMAS:
+        return None
+    for shape in (_inverted, _clausal, _headline, _reduced):
+        clause = shape(token, sent)
+        if clause is not None:
+            return clause
+    return None
+
+
+def _is_participle(token: Token) -> bool:
+    """The tagger's VBN, or a VBD/JJ spelled like a participle: the tagger
+    often calls a passive participle a past tense ("Key suspect arrested") or
+    an adjective ("Comments are much appreciated")."""
+    word = token.lower_
+    if not _WORD.fullmatch(word):
+        return False
+    if token.tag_ == "VBN" or (token.is_upper and len(word) > 4 and word.endswith("ed")):
+        return True  # the tagger reads "WILL BE REWARDED" as nouns (but "IS RED")
+    if token.tag_ == "VBD":
+        return word.endswith("ed") or word in _IRREGULAR_SAME
+    if token.tag_ == "JJ":
+        return word.endswith("ed") or word in _IRREGULAR_PAST or word in _IRREGULAR_SAME
+    return False
+
+
+def _lemma(token: Token) -> str:
+    """The lemma, trusting the spelling for "be" and "get": the lemmatizer
+    leaves "getting" as "getting" when the parser calls it auxpass."""
+    word = token.lower_
+    if word in _BE_FORMS:
+        return "be"
+    if word in _GET_FORMS:
+        return "get"
+    return token.lemma_.lower()
+
+
+def _is_aux(token: Token) -> bool:
+    return token.tag_ in ("MD", "TO") or (
+        token.tag_.startswith("VB") and _lemma(token) in ("be", "have", "get", "do")
+    )
+
+
+def _is_adverb(token: Token) -> bool:
+    """Adverbs, negation and what may sit between them and the participle:
+    "well-known", "had been \"reversed\""."""
+    return token.tag_ in ("RB", "RBR", "RBS", "HYPH", "``", "''") or token.dep_ == "neg"
+
+
+def _verb_group(verb: Token, sent: Span) -> tuple[Token, ...]:
+    """The auxiliaries, negation and adverbs just before `verb`, in reading
+    order, from the first auxiliary: "must not be", "has already been"."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index >= sent.start and (_is_aux(doc[index]) or _is_adverb(doc[index])):
+        index -= 1
+    group = doc[index + 1 : verb.i]
+    first_aux = next((token.i for token in group if _is_aux(token)), verb.i)
+    return tuple(doc[first_aux : verb.i])  # adverbs before it are not the verb's
+
+
+def _passive_aux(group: tuple[Token, ...]) -> Token | None:
+    """The "be" or "get" nearest the participle, if it is the nearest
+    auxiliary: "has been seen" is passive, "has seen" is not."""
+    auxiliaries = [token for token in group if _is_aux(token)]
+    if auxiliaries and _lemma(auxiliaries[-1]) in ("be", "get"):
+        return auxiliaries[-1]
+    return None
+
+
+def _clausal(verb: Token, sent: Span) -> _Clause | None:
+    """A be- or get-passive: "was approved", "got fired", "is being built"."""
+    if verb.dep_ in ("amod", "compound") and verb.head.i > verb.i:
+        return None  # "the attached form", "are proposed drafts"
+    group = _verb_group(verb, sent)
+    aux = _passive_aux(group)
+    if aux is None:
+        group = ()
+        aux = _parsed_aux(verb) or _question_aux(verb, sent)
+    if aux is None or _reads_as_have(aux, verb):
+        return None
+    agent = _agent(verb)
+    if agent is None and _is_stative(verb, aux, group):
+        return None
+    kind = GET_PASSIVE if _lemma(aux) == "get" else BE_PASSIVE
+    return _Clause(verb, kind, group, aux, agent)
+
+
+def _parsed_aux(verb: Token) -> Token | None:
+    """The parser's passive auxiliary when words separate it from the
+    participle: "Was the form signed?"."""
+    for child in verb.children:
+        if child.dep_ == "auxpass" and _lemma(child) in ("be", "get") and child.i < verb.i:
+            return child
+    return None
+
+
+def _question_aux(verb: Token, sent: Span) -> Token | None:
+    """In "what is this bit used for?" the parser makes "used" modify "bit";
+    the "be" before the subject of a question still makes it a passive."""
+    noun = verb.head
+    be = noun.head
+    if verb.dep_ != "acl" or not noun.dep_.startswith("nsubj") or sent[-1].text != "?":
+        return None
+    if _lemma(be) != "be" or not be.i < noun.i < verb.i:
+        return None
+    if any(child.dep_ == "expl" for child in be.children):
+        return None  # "Is there a form attached?" is about the form, not an act
+    return be
+
+
+def _reads_as_have(aux: Token, verb: Token) -> bool:
+    """"'s" is "has" in "he's written a letter" and "it's got a bathroom"."""
+    if aux.lower_ not in ("'s", "’s", "s"):
+        return False
+    return verb.lower_ == "got" or any(child.dep_ == "dobj" for child in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of the "by" that names who acts ("by the applicant"), but
+    not of "by June 1" or "by email"."""
+    candidates = [child for child in verb.children if child.lower_ == "by"]
+    if verb.dep_ == "acomp":  # "I was blown away by the songs"
+        candidates += [child for child in verb.head.children if child.lower_ == "by"]
+    for by in candidates:
+        for obj in by.children:
+            if obj.dep_ == "pobj" and obj.lower_ not in _NOT_AGENTS and obj.tag_ != "CD":
+                return obj
+            if obj.dep_ == "pcomp" and obj.tag_ != "VBG":  # "by how clean it was"
+                return obj
+    return None
+
+
+def _is_stative(verb: Token, aux: Token, group: tuple[Token, ...]) -> bool:
+    """A participle that describes a state, not an action done to someone:
+    one the tagger calls an adjective, one a degree adverb grades ("very
+    concerned"), or one on the stative list."""
+    word = verb.lower_
+    if word in _STATIVE or (_lemma(aux) == "get" and word in _STATIVE_AFTER_GET):
+        return True
+    if word in _READY_STATES:
+        subject = _subject(verb)
+        if subject is not None and subject.lower_ in _PERSONAL_PRONOUNS:
+            return True
+    if word in _EVENTIVE_ADJECTIVES:
+        return False
+    return verb.tag_ == "JJ" or (bool(group) and group[-1].lower_ in _DEGREE_ADVERBS)
+
+
+def _inverted(verb: Token, sent: Span) -> _Clause | None:
+    """"Attached is the form", "Enclosed are two copies": a participle first,
+    then "be", then the subject."""
+    index = verb.i + 1
+    doc = verb.doc
+    if index < sent.end and doc[index].dep_ == "prep":  # "Attached for your review are"
+        index = doc[index].right_edge.i + 1
+    if index >= sent.end or _lemma(doc[index]) != "be" or index + 1 >= sent.end:
+        return None
+    before = verb.i - 1
+    while before >= sent.start and doc[before].tag_ in ("RB", "UH"):  # "Also attached"
+        before -= 1
+    if before >= sent.start and doc[before].tag_ not in (",", ":"):
+        return None  # "Attached is", "Parties, attached is"; not "well-organized is"
+    return _Clause(verb, INVERTED, (), doc[index])
+
+
+def _headline(verb: Token, sent: Span) -> _Clause | None:
+    """"Key suspect arrested": a participle as the root of a sentence with
+    a noun subject, no auxiliary and no other finite verb. The tagger often
+    calls it a past tense, so it takes a headline's look as well (no article
+    before the subject, no full stop) to tell it from "Police arrested him"."""
+    if verb.dep_ != "ROOT" or any(child.dep_.startswith("aux") for child in verb.children):
+        return None
+    if any(_is_finite(token) and token != verb and token not in verb.conjuncts for token in sent):
+        return None  # "Atahualpa imprisoned & learns chess" is still one
+    if any(child.dep_ in ("dobj", "ccomp") for child in verb.children):
+        return None  # "Amount Lay made", "Testing showed that ..."
+    subject = _subject(verb)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(child.dep_ == "det" for child in subject.children) or sent[-1].text in ".!?\"":
+        return None
+    return _Clause(verb, HEADLINE, (), None, _agent(verb))
+
+
+def _is_finite(token: Token) -> bool:
+    return token.tag_ in ("VBZ", "VBP", "VBD", "MD")
+
+
+def _reduced(verb: Token, sent: Span) -> _Clause | None:
+    """"the form attached to this letter": a participle after its noun."""
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _Clause(verb, REDUCED, (), None, _agent(verb))
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The passive subject: the participle's own, or that of the "be" the
+    parser hung the participle on ("The office is closed" as be + acomp)."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "acomp" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubjpass", "nsubj", "csubjpass", "expl") and child.i < verb.i:
+                return child
+    return None
+
+
+# --- description and rewriting ------------------------------------------------
+
+
+def _describe(clause: _Clause, sent: Span) -> Passive:
+    """The finding for `clause`: its span, its agent, and a draft in the
+    active voice, which is a `rewrite` only when the text names the actor."""
+    verb, agent = clause.verb, clause.agent
+    auxiliaries = [token for token in clause.group if _is_aux(token)]
+    first = auxiliaries[0] if auxiliaries else verb
+    if clause.aux is not None and clause.aux.i < first.i:  # "Was the form signed"
+        first = clause.aux
+    last = _phrase(agent)[-1] if agent is not None else verb
+    if clause.kind == INVERTED:
+        first, last = verb, clause.aux
+    draft = _DRAFTS[clause.kind](clause, sent)
+    if draft is not None:
+        draft = " ".join(draft.split())  # one line, however the source wrapped
+    agent_text = _text(_phrase(agent)) if agent is not None else None
+    if draft is None:
+        hint = f"Make {agent_text} the subject." if agent_text else "Say who does it."
+    elif agent_text:
+        hint = f"Start with who does it: '{draft}'"
+    else:
+        hint = f"Say who does it: '{draft}'"
+    rewrite = draft if agent_text and clause.kind != REDUCED else None
+    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, rewrite, hint)
+
+
+def _draft_clause(clause: _Clause, sent: Span) -> str | None:
+    """The sentence with the passive clause turned round: the actor first,
+    the verb in the same tense, the passive subject as its object."""
+    verb, agent = clause.verb, clause.agent
+    subject = _subject(verb)
+    if subject is None or not (clause.group or clause.kind == HEADLINE):
+        return None  # a question or an interrupted clause: leave it to the writer
+    first = clause.group[0] if clause.group else verb
+    if subject.right_edge.i >= first.i:
+        return None
+    actor, person = _actor(clause, subject)
+    verb_words = _active_verb(clause, person)
+    if verb_words is None:
+        return None
+    start = subject.left_edge.i
+    end = max(verb.i, _phrase(agent)[-1].i) if agent is not None else verb.i
+    used = {token.i for token in subject.subtree} | {token.i for token in clause.group}
+    used.add(verb.i)
+    if agent is not None:
+        used |= {token.i for token in _phrase(agent)} | {agent.head.i}
+    particles = [child for child in verb.children if child.dep_ == "prt"]
+    used |= {token.i for token in particles}
+    rest = _text(token for token in sent.doc[start : end + 1] if token.i not in used)
+    particle = " ".join(token.lower_ for token in particles)
+    if subject.tag_ in ("WDT", "WP"):  # "the form that we signed"
+        words = [subject.text, actor, *verb_words, particle, rest]
+    elif subject.tag_ == "PRP":  # "pulled him over"
+        words = [actor, *verb_words, _object(subject, sent), particle, rest]
+    else:  # "carried out the search"
+        words = [actor, *verb_words, particle, _object(subject, sent), rest]
+    return _splice(sent, start, end, " ".join(word for word in words if word))
+
+
+def _draft_inverted(clause: _Clause, sent: Span) -> str:
+    """"Attached is the form." -> "We have attached the form."."""
+    verb, be = clause.verb, clause.aux
+    doc = sent.doc
+    tail = sent[-1] if sent[-1].is_punct else None
+    end = tail.i if tail is not None else sent.end
+    thing = doc[be.i + 1 : end]
+    between = _text(doc[verb.i + 1 : be.i])
+    actor = "I" if any(token.lower_ == "my" for token in thing) else "we"
+    tense = [verb.lower_] if be.tag_ == "VBD" else ["have", verb.lower_]
+    words = " ".join(word for word in [actor, *tense, _text(thing), between] if word)
+    return _splice(sent, verb.i, end - 1, words)
+
+
+def _draft_reduced(clause: _Clause, sent: Span) -> str:
+    """"the form attached to this letter" -> "the form that we attached to
+    this letter"; only a hint, as a reduced passive does not show its tense."""
+    verb, agent = clause.verb, clause.agent
+    noun = verb.head
+    actor = _subject_case(agent) if agent is not None else "we"
+    skip = {token.i for token in _phrase(agent)} | {agent.head.i} if agent is not None else set()
+    after = _text(token for token in verb.subtree if token.i > verb.i and token.i not in skip)
+    noun_phrase = _lowercase_start(_text(sent.doc[noun.left_edge.i : noun.i + 1]), noun.left_edge, sent)
+    words = [noun_phrase, "that", actor, _past(verb), after]
+    return " ".join(word for word in words if word)
+
+
+_DRAFTS = {
+    BE_PASSIVE: _draft_clause,
+    GET_PASSIVE: _draft_clause,
+    HEADLINE: _draft_clause,
+    INVERTED: _draft_inverted,
+    REDUCED: _draft_reduced,
+}
+
+
+def _actor(clause: _Clause, subject: Token) -> tuple[str, str]:
+    """Who acts, as a subject, and its person ("1sg", "3sg" or "pl"): the
+    agent, or a stand-in the writer should replace. "We" is the usual actor
+    in a document from an organisation; "you" when it tells the reader what
+    they must do, or when the subject is "we"; "someone" in a headline."""
+    if clause.agent is not None:
+        return _subject_case(clause.agent), _person(clause.agent)
+    words = {subject.lower_} | {child.lower_ for child in subject.children if child.dep_ == "poss"}
+    if clause.kind == HEADLINE:
+        return "someone", "3sg"
+    if words & {"we", "us", "our", "i", "me", "my"}:
+        return "you", "pl"
+    if words & {"you", "your"}:
+        return "we", "pl"
+    if any(token.lower_ in ("must", "should", "shall") for token in clause.group):
+        return "you", "pl"
+    return "we", "pl"
+
+
+def _person(head: Token) -> str:
+    word = head.lower_
+    if word in ("i", "me"):
+        return "1sg"
+    if word in ("you", "we", "us", "they", "them") or head.tag_ in ("NNS", "NNPS"):
+        return "pl"
+    if any(child.dep_ == "conj" for child in head.children):
+        return "pl"
+    return "3sg"
+
+
+def _subject_case(head: Token) -> str:
+    """The agent phrase as a subject: "by them" -> "they"; "by a clerk, who
+    knows the rules" gets the comma that now closes its relative clause."""
+    if head.tag_ == "PRP":
+        return _PRONOUN_SUBJECT.get(head.lower_, head.lower_)
+    phrase = _phrase(head)
+    doc = head.doc
+    aside = any(
+        token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        for token in phrase
+    )
+    return _text(phrase) + ("," if aside else "")
+
+
+def _object(subject: Token, sent: Span) -> str:
+    """The passive subject as an object: "he" -> "him", "The form" -> "the
+    form" when it no longer starts the sentence; "it" in "it is said that"
+    goes away."""
+    if subject.dep_ == "expl" or (
+        subject.lower_ == "it" and any(child.dep_ == "ccomp" for child in subject.head.children)
+    ):
+        return ""
+    if subject.tag_ == "PRP":
+        return _PRONOUN_OBJECT.get(subject.lower_, subject.lower_)
+    return _lowercase_start(_text(subject.subtree), subject.left_edge, sent)
+
+
+def _lowercase_start(text: str, first: Token, sent: Span) -> str:
+    """`text` without the capital it had only for starting the sentence."""
+    if first.i == sent.start and first.pos_ != "PROPN" and first.text != "I":
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _active_verb(clause: _Clause, person: str) -> list[str] | None:
+    """The active verb group in the passive's tense, aspect and mood:
+    "must be submitted" -> "must submit", "has been approved" -> "has
+    approved", "was reviewed" -> "reviewed", "is not reviewed" -> "does not
+    review", "is being built" -> "is building". None when the passive has no
+    finite verb to follow ("to be reviewed") or the lemma is unknown."""
+    verb, group = clause.verb, clause.group
+    base = _base(verb)
+    auxiliaries = [token for token in group if _is_aux(token)]
+    if base is None or any(token.tag_ in ("TO", "HYPH", "``", "''") for token in group):
+        return None
+    modal = next((token for token in auxiliaries if token.tag_ == "MD"), None)
+    have = next((token for token in auxiliaries if _lemma(token) == "have"), None)
+    progressive = any(token.lower_ == "being" for token in auxiliaries)
+    negation = next((token.lower_ for token in group if token.lower_ in ("not", "n't")), None)
+    if modal is not None:
+        tail = ["have", verb.lower_] if have else (["be", _ing(verb, base)] if progressive else [base])
+        words = [modal.text, *tail]
+    elif have is not None:
+        had = have.tag_ == "VBD" or have.lower_ in ("had", "'d")
+        form = "had" if had else ("has" if person == "3sg" else "have")
+        words = [form, *(["been", _ing(verb, base)] if progressive else [verb.lower_])]
+    elif progressive:
+        words = [_be(auxiliaries[0].tag_ == "VBD", person), _ing(verb, base)]
+    else:
+        aux = clause.aux
+        past = aux is None or aux.tag_ == "VBD"
+        if aux is not None and aux.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None  # "Be advised", "getting paid": no tense to keep
+        if negation:
+            words = ["did" if past else ("does" if person == "3sg" else "do"), base]
+        else:
+            words = [_past(verb) if past else _present(base, person)]
+    adverbs = [token.text for token in group if not _is_aux(token) and token.lower_ not in ("not", "n't")]
+    words[-1:-1] = adverbs
+    if negation == "n't" and words[0] != "am":
+        words[0] += "n't"
+    elif negation:
+        words.insert(1, "not")
+    return words
+
+
+def _base(verb: Token) -> str | None:
+    """The lemma, unless the lemmatizer left an adjective-tagged participle
+    as it was ("appreciated"), which would conjugate into nonsense."""
+    lemma = verb.lemma_.lower()
+    if lemma == verb.lower_ and verb.lower_ not in _IRREGULAR_SAME:
+        return None
+    return lemma
+
+
+def _past(verb: Token) -> str:
+    word = verb.lower_
+    return _IRREGULAR_PAST.get(word, word)
+
+
+def _present(base: str, person: str) -> str:
+    if person != "3sg":
+        return base
+    if base in ("have", "do", "go"):
+        return {"have": "has", "do": "does", "go": "goes"}[base]
+    if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
+        return base[:-1] + "ies"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es"
+    return base + "s"
+
+
+def _ing(verb: Token, base: str) -> str:
+    """The -ing form, doubling a final consonant when the participle does
+    ("submitted" -> "submitting") and dropping a silent "e" ("reviewing" but
+    "making")."""
+    if verb.lower_ == f"{base}{base[-1]}ed":
+        return f"{base}{base[-1]}ing"
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def _be(past: bool, person: str) -> str:
+    if past:
+        return "were" if person == "pl" else "was"
+    return {"1sg": "am", "3sg": "is", "pl": "are"}[person]
+
+
+def _splice(sent: Span, start: int, end: int, words: str) -> str:
+    """`sent` with its tokens `start`..`end` replaced by `words`, which are
+    capitalised when they now begin the sentence."""
+    doc = sent.doc
+    before = doc.text[sent.start_char : doc[start].idx]
+    after = doc.text[doc[end].idx + len(doc[end].text) : sent.end_char]
+    if not before.strip():
+        words = words[:1].upper() + words[1:]
+    return before + words + after
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words of `head`'s phrase, without a dangling "and" or comma the
+    parser left at its end ("by the applicant and | the fee was paid")."""
+    tokens = list(head.subtree)
+    while len(tokens) > 1 and tokens[-1].dep_ in ("cc", "punct"):
+        tokens.pop()
+    return tokens
+
+
+def _text(tokens) -> str:
+    """The text of a run of tokens as written, without outer whitespace."""
+    return "".join(token.text_with_ws for token in tokens).strip()
