@@ -16,8 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plainlint.checks.words.substitution import match_case
 from plainlint.document import Block, Document, Finding, Suggestion
+from plainlint.language.phrasing import match_case
 from plainlint.language.quotes import QuotedSpans
 
 _DETERMINER = r"(?:the|an?|each|every|any|such)\s+"

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.checks.words.substitution import match_case
 from plainlint.document import Document, Finding, Suggestion
+from plainlint.language.phrasing import match_case
 from plainlint.language.quotes import QuotedSpans
 
 _WORD = r"[^\W\d_][\w'’-]*"

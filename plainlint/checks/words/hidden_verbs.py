@@ -17,10 +17,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plainlint.checks.words.substitution import match_case
 from plainlint.document import Block, Document, Finding, Level, Suggestion
 from plainlint.language.inflect import inflect, present_participle
 from plainlint.language.nominal import hidden_verb
+from plainlint.language.phrasing import match_case
 from plainlint.language.quotes import QuotedSpans
 
 if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses

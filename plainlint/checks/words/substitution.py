@@ -31,6 +31,7 @@ from plainlint.language.inflect import (
     THIRD_PERSON,
     inflect,
 )
+from plainlint.language.phrasing import match_case
 
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
 
@@ -210,18 +211,6 @@ def _case_matches(found: str, entry: Entry) -> bool:
     if entry.exact_case:
         return flat == entry.phrase
     return flat in (entry.phrase, entry.phrase.upper(), entry.phrase[0].upper() + entry.phrase[1:])
-
-
-def match_case(original: str, replacement: str) -> str:
-    """Carry the original's capitalisation over to the replacement."""
-    if not replacement:
-        return replacement
-    letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[0].upper() + replacement[1:]
-    return replacement
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
