@@ -269,7 +269,7 @@ def explanation(rule: Rule) -> str:
     ]
     if rule.options:
         lines = [
-            f"  {name} ({option.type}, default {option.default!r}): {option.description}"
+            f"  {name} ({option.kind()}): {option.description}"
             for name, option in rule.options.items()
         ]
         sections.append("Options ([tool.plainlint.rules.%s])\n%s" % (rule.code, "\n".join(lines)))

@@ -24,7 +24,7 @@ def rules_markdown(registry: Registry) -> str:
         lines += ["### Example", "", _quote(docs.example), "", "### Use instead", "", _quote(docs.use_instead)]
         if rule.options:
             lines += ["", "### Options", ""]
-            lines += [f"- `{name}` ({o.type}, default `{o.default!r}`): {o.description}" for name, o in rule.options.items()]
+            lines += [f"- `{name}` ({o.kind('`')}): {o.description}" for name, o in rule.options.items()]
         if docs.guidance:
             lines += ["", f"Guidance: {docs.guidance}"]
     return "\n".join(lines) + "\n"

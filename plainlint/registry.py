@@ -2,14 +2,20 @@
 
 Every built-in rule is a YAML spec in the top-level `rules/` folder (shipped in
 the wheel as `plainlint/rules/`): code, name, level, docs, options, examples
-and, for word-list rules, the words. The spec's `check` names the Python
-function that does the work. Plugins add rules through the `plainlint.rules`
-entry point, whose object is a `Rule` or an iterable of them.
+and, for word-list rules, the words. Vocabulary that several rules share lives
+in `rules/vocab/<name>.yml` and a spec names it under `vocab:`; every row of a
+word list or vocabulary names its `source`. The spec's `check` names the
+Python function that does the work; if the function's module defines
+`prepare(data, options)`, its result (compiled patterns, say) is built once
+per rule and options and passed to the check as a fourth argument. Plugins
+add rules through the `plainlint.rules` entry point, whose object is a `Rule`
+or an iterable of them.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module, resources
@@ -50,6 +56,8 @@ class Option:
     type: str
     default: Any
     description: str = ""
+    #: The values allowed (for a list, its items); empty: any of the type.
+    choices: tuple[Any, ...] = ()
 
     def coerce(self, value: Any, where: str) -> Any:
         """Validate a configured value; ints are accepted where floats are."""
@@ -65,7 +73,22 @@ class Option:
                 f"{where}: option '{self.name}' must be of type {self.type}, "
                 f"got {type(value).__name__} {value!r}"
             )
+        wrong = [item for item in (value if self.type == "list" else [value]) if item not in self.choices]
+        if self.choices and wrong:
+            raise ConfigError(
+                f"{where}: option '{self.name}' does not allow {', '.join(map(repr, wrong))}; "
+                f"allowed: {', '.join(map(str, self.choices))}"
+            )
         return value
+
+    def kind(self, quote: str = "") -> str:
+        """How docs name the option's type: "list, default ['S'], items one
+        of S, R, C, A, W"; `quote` wraps the values (a backtick in Markdown)."""
+        text = f"{self.type}, default {quote}{self.default!r}{quote}"
+        if self.choices:
+            values = ", ".join(f"{quote}{choice}{quote}" for choice in self.choices)
+            text += f", {'items ' if self.type == 'list' else ''}one of {values}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -113,8 +136,12 @@ class Rule:
     #: runs with less context, e.g. word lists without part-of-speech checks).
     uses: frozenset[str] = frozenset()
     enabled_by_default: bool = True
-    #: Rule-specific data from the spec (word lists and the like).
+    #: Rule-specific data from the spec: its word list under "entries", the
+    #: shared vocabularies it names under "vocab" (name -> rows).
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: The registry the rule is in, so a check can borrow another rule.
+    registry: Registry | None = field(default=None, repr=False, compare=False)
+    _prepared: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def wants(self) -> frozenset[str]:
@@ -131,7 +158,23 @@ class Rule:
     def run(self, document: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if isinstance(self.check_function, str):
             self.check_function = _load_check(self.check_function)
-        yield from self.check_function(document, self, options)
+        prepare = getattr(sys.modules.get(self.check_function.__module__), "prepare", None)
+        if prepare is None:
+            yield from self.check_function(document, self, options)
+        else:
+            yield from self.check_function(document, self, options, self._prepare(prepare, options))
+
+    def _prepare(self, prepare: Callable[[Mapping[str, Any], Mapping[str, Any]], Any], options: Mapping[str, Any]) -> Any:
+        """The check module's `prepare(data, options)`, built once per options."""
+        key = _hashable(options)
+        if key not in self._prepared:
+            self._prepared[key] = prepare(self.data, options)
+        return self._prepared[key]
+
+    def borrow(self, code: str) -> Rule | None:
+        """Another rule of this rule's registry (PL402 runs the word rules'
+        lists on field names); None if there is no such rule."""
+        return self.registry.get(code) if self.registry else None
 
     def finding(
         self,
@@ -185,17 +228,63 @@ class Rule:
         )
 
 
-def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
+def _hashable(value: Any) -> Any:
+    """Options as a cache key: lists become tuples, mappings sorted pairs."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((key, _hashable(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
+class Vocabularies:
+    """The shared vocabulary files of a specs folder (`vocab/<name>.yml`,
+    each a `rows:` list), read once however many rules name them."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self._rows: dict[str, list[Mapping[str, Any]]] = {}
+
+    def rows(self, name: str) -> list[Mapping[str, Any]]:
+        if name not in self._rows:
+            path = self.directory / f"{name}.yml"
+            if not NAME_RE.match(name) or not path.is_file():
+                raise ValueError(f"no vocabulary {name!r} in {self.directory}")
+            with path.open(encoding="utf-8") as handle:
+                rows = (yaml.safe_load(handle) or {}).get("rows")
+            if not isinstance(rows, list) or not rows:
+                raise ValueError(f"{path}: 'rows' must be a non-empty list")
+            self._rows[name] = _sourced(rows, str(path))
+        return self._rows[name]
+
+
+def _sourced(rows: list[Any], where: str) -> list[Mapping[str, Any]]:
+    """Rows of a word list or vocabulary, each a mapping naming its source."""
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, Mapping) or not isinstance(row.get("source"), str) or not row["source"].strip():
+            raise ValueError(f"{where}: row {number} has no 'source': {row!r}")
+    return rows
+
+
+def _option(key: str, value: Mapping[str, Any], vocab: Vocabularies) -> Option:
+    """An option from its spec; `choices-from: <vocab>` allows the `key` of
+    each row of that vocabulary."""
+    choices = value.get("choices") or ()
+    if "choices-from" in value:
+        choices = [row["key"] for row in vocab.rows(value["choices-from"])]
+    return Option(key, value["type"], value["default"], value.get("description", ""), tuple(choices))
+
+
+def rule_from_spec(spec: Mapping[str, Any], origin: str, vocab: Vocabularies | None = None) -> Rule:
     """Build a Rule from a parsed YAML spec, checking it thoroughly: a broken
-    spec is a bug in plainlint or a plugin, reported with its file."""
+    spec is a bug in plainlint or a plugin, reported with its file. Its
+    `vocab:` names files of `vocab` (by default, the built-in ones)."""
+    vocab = vocab or Vocabularies(builtin_specs_dir() / "vocab")
     try:
         code, name = spec["code"], spec["name"]
         if not CODE_RE.match(code) or not NAME_RE.match(name):
             raise ValueError(f"bad code or name: {code!r} {name!r}")
-        options = {
-            key: Option(key, value["type"], value["default"], value.get("description", ""))
-            for key, value in (spec.get("options") or {}).items()
-        }
+        options = {key: _option(key, value, vocab) for key, value in (spec.get("options") or {}).items()}
         for option in options.values():
             option.coerce(option.default, origin)
         examples = [_example(item) for item in spec.get("examples") or []]
@@ -217,10 +306,19 @@ def rule_from_spec(spec: Mapping[str, Any], origin: str) -> Rule:
             needs=frozenset(spec.get("needs") or ()),
             uses=frozenset(spec.get("uses") or ()),
             enabled_by_default=spec.get("enabled", True),
-            data={k: v for k, v in spec.items() if k in ("entries",)},
+            data=_data(spec, origin, vocab),
         )
     except (KeyError, ValueError, TypeError, AttributeError, ImportError, ConfigError) as error:
         raise RuntimeError(f"invalid rule spec {origin}: {error!r}") from error
+
+
+def _data(spec: Mapping[str, Any], origin: str, vocab: Vocabularies) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if "entries" in spec:
+        data["entries"] = _sourced(spec["entries"], origin)
+    if "vocab" in spec:
+        data["vocab"] = {name: vocab.rows(name) for name in spec["vocab"]}
+    return data
 
 
 def _example(item: Mapping[str, Any]) -> Example:
@@ -263,10 +361,10 @@ def builtin_specs_dir() -> Path:
 
 
 def load_specs(directory: Path) -> list[Rule]:
-    rules = []
+    rules, vocab = [], Vocabularies(directory / "vocab")
     for path in sorted(directory.glob("PL*.yml")):
         with path.open(encoding="utf-8") as handle:
-            rules.append(rule_from_spec(yaml.safe_load(handle), str(path)))
+            rules.append(rule_from_spec(yaml.safe_load(handle), str(path), vocab))
     return rules
 
 
@@ -277,6 +375,7 @@ class Registry:
             if rule.code in self.rules:
                 raise RuntimeError(f"rule code {rule.code} is defined twice")
             self.rules[rule.code] = rule
+            rule.registry = self
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules.values(), key=lambda r: r.code))

@@ -81,6 +81,12 @@ def test_rule_options_and_level_override(tmp_path):
         ("fail-on = 'fatal'\n", ["'fail-on' must be one of"]),
         ("[rules.PL201]\nmax-words = 'many'\n", ["rules.PL201", "'max-words' must be of type int"]),
         ("[rules.PL201]\nmax-wrds = 3\n", ["unknown option 'max-wrds'"]),
+        (
+            "[rules.PL408]\nkinds = ['national-id', 'nationl-id']\n",
+            ["rules.PL408", "'kinds' does not allow 'nationl-id'", "allowed: national-id, immigration-number"],
+        ),
+        ("[rules.PL301]\nmetric = 'fog'\n", ["rules.PL301", "'metric' does not allow 'fog'", "gunning-fog"]),
+        ("[rules.PL401]\nreport = 'everything'\n", ["'report' does not allow 'everything'", "auto, field, page"]),
         ("[rules.PL777]\nlevel = 'error'\n", ["unknown rule code 'PL777'"]),
         ("select = [\n", ["invalid TOML"]),
     ],

@@ -14,7 +14,7 @@ import pytest
 from conftest import PROJECT, lint_markdown
 
 from plainlint.document import BlockKind
-from plainlint.errors import ConfigError
+from plainlint.registry import default_registry
 from plainlint.extract.markdown import parse_markdown
 from plainlint.language import readability
 from plainlint.language.sections import pooled, sections
@@ -97,9 +97,9 @@ def test_the_sentences_that_raise_the_grade_are_named_hardest_first():
     assert readability.drivers(parts, metric)[0] == 2
 
 
-def test_an_unknown_metric_is_a_config_error():
-    with pytest.raises(ConfigError, match="gunning-fog"):
-        readability.metric("fog", "PL301 option 'metric'")
+@pytest.mark.parametrize("code", ["PL301", "PL302"])
+def test_the_metric_option_offers_every_metric(code):
+    assert set(default_registry().get(code).options["metric"].choices) == set(readability.METRICS)
 
 
 BLOCK_SOCKETS = textwrap.dedent(

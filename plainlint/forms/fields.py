@@ -9,7 +9,7 @@ rules from each re-deciding what a "fillable field" or "the form's text" is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from plainlint.document import Document, FormField
 
@@ -66,15 +66,3 @@ def excerpt(text: str, limit: int = 80) -> str:
     if len(text) <= limit:
         return text
     return (text[:limit].rsplit(" ", 1)[0] or text[:limit]) + "…"
-
-
-def listing(items: Iterable[str], limit: int) -> str:
-    """'a', 'b' and 'c'; or 'a', 'b', 'c' and 12 more."""
-    items = list(items)
-    shown = [f"'{item}'" for item in items[:limit]]
-    rest = len(items) - len(shown)
-    if rest > 0:
-        return f"{', '.join(shown)} and {rest} more"
-    if len(shown) > 1:
-        return f"{', '.join(shown[:-1])} and {shown[-1]}"
-    return "".join(shown)

@@ -7,9 +7,9 @@ statement), PL412 (Privacy Act statement) and PL413 (burden estimate).
 Only forms are judged: a document with at least `min_fields` fields a person
 fills in (signature boxes and search boxes do not count, so a signed
 Federal Register notice or an agency page with a search box is not a form).
-A form is US federal when its text shows one of `FEDERAL_SIGNS`: an OMB
-control number, the name of a federal agency or law, or a federal form
-number. Names that other governments share ("Department of Justice",
+A form is US federal when its text shows one of the signs in
+`rules/vocab/federal-signs.yml`: an OMB control number, the name of a federal
+agency or law, or a federal form number. Names that other governments share ("Department of Justice",
 "Privacy Act") count only with "U.S." or "United States" before them.
 """
 
@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from plainlint.document import Block, Document, Location
 from plainlint.forms.fields import fillable_fields
@@ -25,74 +27,32 @@ from plainlint.forms.fields import fillable_fields
 
 @dataclass(frozen=True)
 class Sign:
-    """A vocabulary row: words that mark a form as US federal."""
+    """A row of `rules/vocab/federal-signs.yml`: words that mark a form as
+    US federal."""
 
     #: What it is: "Internal Revenue Service", "an OMB control number".
     what: str
-    pattern: str
-    source: str
+    pattern: re.Pattern
+    #: The name a rule looks the sign up by ("omb-control-number"), if any.
+    key: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Sign:
+        if "agency" in row:
+            return cls(row["agency"], _agency(row["agency"], row.get("acronyms") or ()), row.get("key", ""))
+        return cls(row["what"], re.compile(row["pattern"]), row.get("key", ""))
 
 
-_USA_GOV = "USA.gov A-Z index of U.S. government departments and agencies"
-
-
-def _agency(name: str, *acronyms: str) -> Sign:
+def _agency(name: str, acronyms: Iterable[str]) -> re.Pattern:
     """An agency by its name (any case, any spacing) or its acronyms (in
     capitals only: "IRS", not "irs")."""
     words = r"\s+".join("(?:and|&)" if word == "and" else re.escape(word) for word in name.split())
-    pattern = "|".join([rf"(?i:\b{words}\b)", *(rf"\b{re.escape(a)}\b" for a in acronyms)])
-    return Sign(name, pattern, _USA_GOV)
+    return re.compile("|".join([rf"(?i:\b{words}\b)", *(rf"\b{re.escape(a)}\b" for a in acronyms)]))
 
-
-FEDERAL_SIGNS: tuple[Sign, ...] = (
-    #: "OMB No. 1545-0074", "OMB Control Number: 1615-0040".
-    Sign(
-        "an OMB control number",
-        r"\bOMB\b[^\d\n]{0,30}?\d{4}\s?[-–—‑]\s?\d{4}\b",
-        "5 CFR 1320.3(f), 1320.5(b)",
-    ),
-    Sign("the Paperwork Reduction Act", r"(?i:\bPaperwork\s+Reduction\s+Act\b)", "44 U.S.C. 3501"),
-    Sign(
-        "the Privacy Act of 1974",
-        r"(?i:\bPrivacy\s+Act\s+of\s+1974\b)|\b5\s?U\.?\s?S\.?\s?C\.?\s+(?:§\s*)?552a\b",
-        "5 U.S.C. 552a",
-    ),
-    _agency("Office of Management and Budget"),
-    _agency("Internal Revenue Service", "IRS"),
-    _agency("Citizenship and Immigration Services", "USCIS"),
-    _agency("Department of Homeland Security"),
-    _agency("Department of the Treasury"),
-    _agency("Department of Veterans Affairs"),
-    _agency("Department of Health and Human Services"),
-    _agency("Department of Housing and Urban Development"),
-    _agency("Department of Defense"),
-    _agency("Social Security Administration"),
-    _agency("Centers for Medicare and Medicaid Services"),
-    _agency("Federal Emergency Management Agency", "FEMA"),
-    _agency("Office of Personnel Management"),
-    _agency("General Services Administration"),
-    _agency("Federal Aviation Administration"),
-    _agency("Bureau of the Census"),
-    _agency("U.S. Census Bureau"),
-    #: Names other governments share count only with "U.S." in front.
-    Sign(
-        "a U.S. federal department",
-        r"(?i:\b(?:U\.\s?S\.|United\s+States)\s+Department\s+of\s+(?:the\s+)?)[A-Z][a-z]+",
-        _USA_GOV,
-    ),
-    Sign(
-        "a federal form number",
-        r"\b(?:Form|FORM)\s+(?:I|N|G|AR|W|SS|SSA|DS|SF|OF|DD|VA|CMS|HUD|FEMA|SBA|TTB|ATF)-\d{1,4}[A-Z]{0,3}\b"
-        r"|\b(?:DD|VA|SF)\s+Form\s+\d",
-        "USCIS, IRS, SSA, State, GSA (SF/OF), DoD (DD) and VA form numbering",
-    ),
-)
-_SIGNS = [(sign, re.compile(sign.pattern)) for sign in FEDERAL_SIGNS]
 
 #: Kinds of field that do not make a document a form to fill in.
 _NOT_ANSWERS = frozenset({"signature", "search"})
 
-OMB_NUMBER = re.compile(FEDERAL_SIGNS[0].pattern)
 _OMB_WORD = re.compile(r"\bOMB\b")
 _DATE = (
     r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}|\d{1,2}\s?/\s?\d{4}|\d{4}-\d{2}-\d{2}"
@@ -178,8 +138,12 @@ class FederalForm:
     """A form that looks US federal, and the words that show it."""
 
     text: FormText
-    #: The first match of each sign the form shows, in FEDERAL_SIGNS order.
+    #: The first match of each sign the form shows, in the vocabulary's order.
     signs: tuple[tuple[Sign, re.Match], ...]
+
+    def match(self, key: str) -> re.Match | None:
+        """Where the form first shows the sign with this key."""
+        return next((match for sign, match in self.signs if sign.key == key), None)
 
     def evidence(self, limit: int = 2) -> str:
         """The words that show it, quoted: "'Department of the Treasury', 'Form W-9'"."""
@@ -208,12 +172,12 @@ def is_form(document: Document, min_fields: int) -> bool:
     return answer_count(document) >= max(min_fields, 1)
 
 
-def federal_form(document: Document, min_fields: int) -> FederalForm | None:
-    """The form, if it is one and looks US federal; else None."""
+def federal_form(document: Document, min_fields: int, signs: Iterable[Sign]) -> FederalForm | None:
+    """The form, if it is one and shows one of `signs`; else None."""
     if not is_form(document, min_fields):
         return None
     text = FormText(document)
-    signs = tuple((sign, m) for sign, pattern in _SIGNS if (m := pattern.search(text.text)))
+    signs = tuple((sign, m) for sign in signs if (m := sign.pattern.search(text.text)))
     return FederalForm(text, signs) if signs else None
 
 

@@ -1,6 +1,9 @@
-"""Helpers for writing a suggestion that fits the text it replaces."""
+"""Helpers for writing messages and suggestions that read well: a
+replacement that keeps the original's case, a list in a sentence."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -13,3 +16,15 @@ def match_case(original: str, replacement: str) -> str:
     if original[:1].isupper():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+def listing(items: Iterable[str], limit: int, quote: bool = False) -> str:
+    """"a, b and c"; past `limit` items, "a, b, c and 12 more"; each item in
+    single quotes with `quote`."""
+    items = [f"'{item}'" if quote else item for item in items]
+    shown, rest = items[:limit], len(items) - limit
+    if rest > 0:
+        return f"{', '.join(shown)} and {rest} more"
+    if len(shown) > 1:
+        return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return "".join(shown)

@@ -24,7 +24,6 @@ from operator import add, sub
 from types import ModuleType
 
 from plainlint.document import PLACEHOLDER
-from plainlint.errors import ConfigError
 from plainlint.language.text import sentences
 
 #: A URL or a piece of inline code (as `text.WORD_RE` finds them) is read as
@@ -285,15 +284,6 @@ METRICS = {
         Metric("dale-chall", "Dale-Chall score", dale_chall_score, _dale_chall_grade),
     )
 }
-
-
-def metric(name: str, where: str) -> Metric:
-    """The metric a rule's `metric` option names; `where` says which option."""
-    try:
-        return METRICS[name]
-    except KeyError:
-        choices = ", ".join(METRICS)
-        raise ConfigError(f"{where}: unknown readability metric {name!r}; choose one of: {choices}") from None
 
 
 def drivers(parts: Sequence[Counts], metric: Metric, limit: int = 3) -> list[int]:

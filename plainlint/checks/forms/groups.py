@@ -8,7 +8,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from plainlint.document import Document, Finding, FormField, Suggestion
-from plainlint.forms.fields import fillable_fields, listing
+from plainlint.forms.fields import fillable_fields
+from plainlint.language.phrasing import listing
 from plainlint.forms.naming import QUESTION_LINES, TextBefore, short_name, usable_words
 
 _CHOICE_KINDS = ("radio", "checkbox")
@@ -55,7 +56,7 @@ def _shared_name_groups(document: Document, rule, min_options: int) -> Iterator[
             continue
         first = ungrouped[0]
         labels = [field.label for field in ungrouped if field.label]
-        options = f" ({listing(labels, 4)})" if labels else ""
+        options = f" ({listing(labels, 4, quote=True)})" if labels else ""
         some = f"{len(ungrouped)} of the {len(members)}" if len(ungrouped) < len(members) else f"the {len(members)}"
         message = (
             f"{some} {_PLURAL[kind]} named '{name}'{options} have no group question: without a <fieldset> "

@@ -29,7 +29,6 @@ from plainlint.errors import ConfigError
 from plainlint.forms.fields import excerpt, fillable_fields
 from plainlint.forms.naming import TextBefore, describe, looks_internal, usable_words
 from plainlint.language.text import count_words, sentences
-from plainlint.registry import default_registry
 
 #: A form's item number before the name: "6.", "11a.", "(b)".
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d+[a-z]?[.)]|\([a-z]\))\s+")
@@ -177,12 +176,10 @@ def _hard_words(document: Document, rule, field: FormField, word_rules: list) ->
 
 
 def _word_rules(rule, codes: list) -> list:
-    """The word-list rules whose lists PL402 borrows, from the loaded
-    registry (no file is read once the registry is loaded)."""
-    registry = default_registry()
+    """The word-list rules whose lists PL402 borrows, from its registry."""
     found = []
     for code in codes:
-        word_rule = registry.get(str(code))
+        word_rule = rule.borrow(str(code))
         if word_rule is None:
             raise ConfigError(f"{rule.code}: option 'jargon-rules' names {code!r}, which is not a rule")
         found.append(word_rule)

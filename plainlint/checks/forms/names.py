@@ -9,11 +9,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from plainlint.document import Document, Finding, FormField, Suggestion
-from plainlint.errors import ConfigError
-from plainlint.forms.fields import excerpt, fillable_fields, listing
+from plainlint.forms.fields import excerpt, fillable_fields
+from plainlint.language.phrasing import listing
 from plainlint.forms.naming import TextBefore, describe, page_finding, short_name
 
-_REPORT_MODES = ("auto", "field", "page")
 #: Where a name comes from when it is only a placeholder (HTML placeholder,
 #: a Word content control's "Click here to enter text.").
 _PLACEHOLDER = "placeholder"
@@ -24,8 +23,6 @@ _PLACEHOLDER = "placeholder"
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     mode = options["report"]
-    if mode not in _REPORT_MODES:
-        raise ConfigError(f"{rule.code}: option 'report' must be one of {', '.join(_REPORT_MODES)}, got {mode!r}")
     fillable = list(fillable_fields(document))
     nameless = [field for field in fillable if _nameless(field, document)]
     if not nameless:
@@ -123,7 +120,7 @@ def _page_finding(
     count = f"all {total} fields" if len(fields) == total else f"{len(fields)} of the {total} fields"
     where = f" on page {page}" if page is not None else ""
     such_as = "so screen readers announce internal names such as" if document.format == "pdf" else "for example"
-    message = f"{count}{where} have {missing}, {such_as} {listing(names, limit)}; {fix}"
+    message = f"{count}{where} have {missing}, {such_as} {listing(names, limit, quote=True)}; {fix}"
     if document.metadata.get("has_xfa"):
         message += " (the XFA part of the form may name them, but readers that use the AcroForm never see it)"
     examples = zip(names, text.labels_for(fields), strict=True)
@@ -169,7 +166,7 @@ def _duplicate_finding(document: Document, rule, fields: list[FormField], text: 
     on_pages = f" on page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}" if pages else ""
     message = (
         f"{len(fields)} fields{on_pages} share the tooltip '{excerpt(fields[0].tooltip)}' "
-        f"({listing(names, limit)}): a screen reader announces the same name for each, so its user cannot "
+        f"({listing(names, limit, quote=True)}): a screen reader announces the same name for each, so its user cannot "
         "tell them apart; make each tooltip say what its own field is for"
     )
     labels = zip(names, text.labels_for(fields), strict=True)

@@ -11,19 +11,21 @@ belongs beside; PL412 on the first field that asks for personal data.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from plainlint.document import Finding, Suggestion
 from plainlint.forms.fields import fillable_fields
 from plainlint.forms.paperwork import (
-    OMB_NUMBER,
     FederalForm,
+    Sign,
     burden_status,
     federal_form,
     omb_expiration,
     privacy_status,
 )
-from plainlint.forms.sensitive_data import KIND_BY_KEY, describe, sensitive_fields
+from plainlint.forms.sensitive_data import SensitiveData, describe
+from plainlint.language.phrasing import listing
 
 _BURDEN_TEMPLATE = (
     "We estimate it takes [N] minutes to fill in this form, including the time to read the "
@@ -38,12 +40,27 @@ _PRIVACY_TEMPLATE = (
 )
 
 
-def omb_control_number(document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    form = federal_form(document, options["min-fields"])
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the rule's vocabularies compile to: the signs of a federal form
+    and, for PL412, the sensitive data its `kinds` option names."""
+
+    signs: tuple[Sign, ...]
+    sensitive: SensitiveData | None
+
+
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Vocabulary:
+    vocab = data["vocab"]
+    sensitive = SensitiveData(vocab["sensitive-data"], options["kinds"]) if "sensitive-data" in vocab else None
+    return Vocabulary(tuple(map(Sign.from_row, vocab["federal-signs"])), sensitive)
+
+
+def omb_control_number(document, rule, options: Mapping[str, Any], vocab: Vocabulary) -> Iterator[Finding]:
+    form = federal_form(document, options["min-fields"], vocab.signs)
     if form is None:
         return
     text = form.text.text
-    number = OMB_NUMBER.search(text)
+    number = form.match("omb-control-number")
     if number is None:
         yield _on_form(
             rule,
@@ -68,8 +85,8 @@ def omb_control_number(document, rule, options: Mapping[str, Any]) -> Iterator[F
     yield rule.finding(*found, message, suggestions) if found else _on_form(rule, form, message, suggestions)
 
 
-def burden_statement(document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    form = federal_form(document, options["min-fields"])
+def burden_statement(document, rule, options: Mapping[str, Any], vocab: Vocabulary) -> Iterator[Finding]:
+    form = federal_form(document, options["min-fields"], vocab.signs)
     if form is None:
         return
     status = burden_status(form.text.text)
@@ -91,24 +108,23 @@ def burden_statement(document, rule, options: Mapping[str, Any]) -> Iterator[Fin
     )
 
 
-def privacy_act_statement(document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    form = federal_form(document, options["min-fields"])
+def privacy_act_statement(document, rule, options: Mapping[str, Any], vocab: Vocabulary) -> Iterator[Finding]:
+    form = federal_form(document, options["min-fields"], vocab.signs)
     if form is None:
         return
-    asked = sensitive_fields(fillable_fields(document), options["kinds"])
+    asked = vocab.sensitive.fields(fillable_fields(document))
     if not asked:
         return
     status = privacy_status(form.text.text)
     if status == "statement" or (status == "pointer" and options["accept-pointer"]):
         return
-    kinds = [KIND_BY_KEY[key] for key in asked]
-    shown = ", ".join(describe(asked[kind.key][:1], kind, 1) for kind in kinds[:2])
+    shown = ", ".join(describe(fields[:1], kind, 1) for kind, fields in asked[:2])
     missing = "has no Privacy Act statement"
     if status == "pointer":
         missing = "only points to a Privacy Act statement elsewhere"
     yield rule.finding_on_field(
-        asked[kinds[0].key][0],
-        f"This US federal form asks for {_and([kind.name for kind in kinds])} ({shown}) but {missing}. "
+        asked[0][1][0],
+        f"This US federal form asks for {listing([kind.name for kind, _ in asked], 3)} ({shown}) but {missing}. "
         "Tell people, on the form or on a page they can keep, under what law you ask, why, who "
         "you share the answers with (routine uses), whether answering is voluntary and what happens "
         "if they do not answer (5 U.S.C. 552a(e)(3)).",
@@ -121,10 +137,3 @@ def _on_form(rule, form: FederalForm, message: str, suggestions: Iterable[Sugges
     if anchor is None:
         return rule.finding_at(form.text.front(), message, suggestions, matched="document")
     return rule.finding(*anchor, message, suggestions)
-
-
-def _and(items: list[str], most: int = 3) -> str:
-    """'a, b and c'; past `most`, 'a, b, c and 2 more'."""
-    if len(items) > most:
-        return ", ".join(items[:most]) + f" and {len(items) - most} more"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -13,12 +13,15 @@ from typing import Any
 
 from plainlint.document import Document, Finding, Suggestion
 from plainlint.forms.fields import fillable_fields
-from plainlint.forms.sensitive_data import KIND_BY_KEY, describe, sensitive_fields
+from plainlint.forms.sensitive_data import SensitiveData, describe
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, fields in sensitive_fields(fillable_fields(document), options["kinds"]).items():
-        kind = KIND_BY_KEY[key]
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> SensitiveData:
+    return SensitiveData(data["vocab"]["sensitive-data"], options["kinds"])
+
+
+def check(document: Document, rule, options: Mapping[str, Any], sensitive: SensitiveData) -> Iterator[Finding]:
+    for kind, fields in sensitive.fields(fillable_fields(document)):
         count = "1 field" if len(fields) == 1 else f"{len(fields):,} fields"
         yield rule.finding_on_field(
             fields[0],

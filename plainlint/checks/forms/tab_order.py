@@ -34,7 +34,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     tabs = document.metadata.get("page_tabs")
     if document.format != "pdf" or not isinstance(tabs, Mapping):
         return
-    accepted = {str(value).lstrip("/") for value in options["accept"]}
+    accepted = set(options["accept"])
     fields_on = Counter(field.location.page for field in fillable_fields(document) if field.location.page is not None)
     tagged = bool(document.metadata.get("tagged") or document.metadata.get("structure_tree"))
     for page in sorted(page for page, count in fields_on.items() if count > 1):

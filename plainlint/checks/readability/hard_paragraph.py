@@ -11,7 +11,7 @@ from plainlint.language import prose, readability
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    metric = readability.metric(options["metric"], f"{rule.code} option 'metric'")
+    metric = readability.METRICS[options["metric"]]
     limit, min_words = options["paragraph-grade"], options["min-words"]
     for block in document.blocks:
         if prose.word_count([block]) < min_words:

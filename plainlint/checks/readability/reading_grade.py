@@ -11,7 +11,7 @@ from plainlint.language.sections import pooled, sections
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    metric = readability.metric(options["metric"], f"{rule.code} option 'metric'")
+    metric = readability.METRICS[options["metric"]]
     target, min_words = options["target-grade"], options["min-words"]
     judged = pooled(sections(document), lambda blocks: prose.word_count(blocks) >= min_words)
     for section, blocks in judged:

@@ -68,8 +68,7 @@ class Hit:
     use: str | None
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    lexicon = _lexicon(rule.data)
+def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon) -> Iterator[Finding]:
     for block in document.blocks:
         doc = block.parsed
         if doc is None or not _NEGATION_CUE.search(block.text):
@@ -226,13 +225,7 @@ def _affirmed(doc: Doc, hit: Hit) -> tuple[int, str | None]:
     return first.idx, "".join(text + space for text, space in pieces).strip()
 
 
-_LEXICONS: dict[int, tuple[Mapping, Lexicon]] = {}
-
-
-def _lexicon(data: Mapping[str, Any]) -> Lexicon:
-    cached = _LEXICONS.get(id(data))
-    if cached is not None and cached[0] is data:
-        return cached[1]
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Lexicon:
     by_first: dict[str, list[Negative]] = {}
     not_negative = set()
     for entry in data["entries"]:
@@ -242,6 +235,4 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         words = tuple(entry["match"].split())
         negative = Negative(words, entry.get("scope", WORD), entry.get("use"))
         by_first.setdefault(words[0], []).append(negative)
-    lexicon = Lexicon({k: tuple(v) for k, v in by_first.items()}, tuple(sorted(not_negative)))
-    _LEXICONS[id(data)] = (data, lexicon)
-    return lexicon
+    return Lexicon({k: tuple(v) for k, v in by_first.items()}, tuple(sorted(not_negative)))

@@ -23,8 +23,9 @@ class Marker:
     pos: str | None
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    markers = _markers(rule.data)
+def check(
+    document: Document, rule, options: Mapping[str, Any], markers: dict[str, tuple[Marker, ...]]
+) -> Iterator[Finding]:
     limit = options["max-conditions"]
     for block in document.blocks:
         doc = block.parsed
@@ -62,7 +63,8 @@ def _found(sentence: Span, markers: dict[str, tuple[Marker, ...]]) -> Iterator[t
             position += 1
 
 
-def _markers(data: Mapping[str, Any]) -> dict[str, tuple[Marker, ...]]:
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, tuple[Marker, ...]]:
+    """The markers by their first word, longest first."""
     by_first: dict[str, list[Marker]] = {}
     for entry in data["entries"]:
         words = tuple(entry["match"].split())

@@ -34,8 +34,7 @@ class Mention:
     possessive: bool
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    patterns = _patterns(tuple((e["match"], bool(e.get("subject-only"))) for e in rule.data["entries"]))
+def check(document: Document, rule, options: Mapping[str, Any], patterns: tuple[re.Pattern, ...]) -> Iterator[Finding]:
     mentions = [m for block in document.blocks for m in _mentions(block, patterns, options["skip-quoted"])]
     if len(mentions) < options["min-uses"]:
         return
@@ -64,21 +63,17 @@ def _mentions(block: Block, patterns: tuple[re.Pattern, ...], skip_quoted: bool)
     return [found[start] for start in sorted(found)]
 
 
-_PATTERNS: dict[tuple, tuple[re.Pattern, ...]] = {}
-
-
-def _patterns(terms: tuple[tuple[str, bool], ...]) -> tuple[re.Pattern, ...]:
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[re.Pattern, ...]:
     """Two patterns: any mention of a role that is usually the reader's ("the
     applicant's"), and a mention of any role, with or without a determiner
     ("Employees must"), as the subject of a modal verb."""
-    if terms not in _PATTERNS:
-        always = "|".join(_forms(word) for word, subject_only in terms if not subject_only)
-        every = "|".join(_forms(word) for word, _ in terms)
-        _PATTERNS[terms] = (
-            re.compile(rf"\b{_DETERMINER}(?:{always})(?P<possessive>['’]s|s['’])?(?![\w'’-])", re.I),
-            re.compile(rf"\b(?:{_DETERMINER})?(?:{every})(?=\s+{_MODAL})", re.I),
-        )
-    return _PATTERNS[terms]
+    terms = [(entry["match"], bool(entry.get("subject-only"))) for entry in data["entries"]]
+    always = "|".join(_forms(word) for word, subject_only in terms if not subject_only)
+    every = "|".join(_forms(word) for word, _ in terms)
+    return (
+        re.compile(rf"\b{_DETERMINER}(?:{always})(?P<possessive>['’]s|s['’])?(?![\w'’-])", re.I),
+        re.compile(rf"\b(?:{_DETERMINER})?(?:{every})(?=\s+{_MODAL})", re.I),
+    )
 
 
 def _forms(word: str) -> str:

@@ -70,8 +70,7 @@ class Match:
     modifiers: tuple[Token, ...]
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    vocabulary = _vocabulary(rule.data)
+def check(document: Document, rule, options: Mapping[str, Any], vocabulary: Vocabulary) -> Iterator[Finding]:
     for block in document.blocks:
         doc = block.parsed
         if doc is None:
@@ -187,15 +186,9 @@ def _the_noun_of_finding(rule, block: Block, span, verb: str) -> Finding:
     )
 
 
-_VOCABULARIES: dict[int, tuple[Mapping, Vocabulary]] = {}
-
-
-def _vocabulary(data: Mapping[str, Any]) -> Vocabulary:
-    """The spec's entries, indexed once per rule: phrase entries have
-    `light` and `noun` (or `adjective`); verb entries have just `verb`."""
-    cached = _VOCABULARIES.get(id(data))
-    if cached is not None and cached[0] is data:
-        return cached[1]
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Vocabulary:
+    """The spec's entries, indexed: phrase entries have `light` and `noun`
+    (or `adjective`); verb entries have just `verb`."""
     phrases: dict[tuple[tuple[str, ...], str], Phrase] = {}
     verbs = set()
     for entry in data["entries"]:
@@ -210,6 +203,4 @@ def _vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         if light not in lights.setdefault(light[0], []):
             lights[light[0]].append(light)
     longest_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in lights.items()}
-    vocabulary = Vocabulary(phrases, longest_first, frozenset(verbs))
-    _VOCABULARIES[id(data)] = (data, vocabulary)
-    return vocabulary
+    return Vocabulary(phrases, longest_first, frozenset(verbs))

@@ -32,9 +32,7 @@ from plainlint.language.inflect import (
     inflect,
 )
 from plainlint.language.phrasing import match_case
-
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
-
+from plainlint.language.quotes import QuotedSpans
 
 #: The verb forms a `lemma` entry is found in, by Penn tag.
 _VERB_FORMS = (BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE)
@@ -67,13 +65,13 @@ class Entry:
         return tuple(dict.fromkeys(r for options in self.by_tag.values() for r in options))
 
 
-def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    pattern, lookup, first_words = _compile(rule.data)
+def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases) -> Iterator[Finding]:
+    pattern, lookup, first_words = phrases
     for block in document.blocks:
-        quoted = _quoted_spans(block.text) if options.get("skip-quoted", True) else []
+        quoted = QuotedSpans(block.text, options.get("skip-quoted", True))
         for match in _matches(pattern, first_words, block.text):
             found = match.group()
-            if any(start <= match.start() < end for start, end in quoted):
+            if match.start() in quoted:
                 continue
             token = _first_token(block, match.start())
             entry = next(
@@ -163,27 +161,22 @@ def _as_list(value: Any) -> list:
 #: first such word, so the big pattern is only tried where one could start.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-#: Compiled patterns by the identity of the rule's data (rules live for the
-#: whole process; the data object is kept alongside so its id stays unique).
-_COMPILED: dict[int, tuple[Mapping, re.Pattern, dict[str, list[Entry]], frozenset[str] | None]] = {}
+#: One pattern for every phrase, the entries for each phrase (more than one
+#: when they differ by part of speech), and the first words phrases start
+#: with (None when some phrase does not start with a word).
+Phrases = tuple[re.Pattern, dict[str, list[Entry]], frozenset[str] | None]
 
 
-def _compile(data: Mapping[str, Any]) -> tuple[re.Pattern, dict[str, list[Entry]], frozenset[str] | None]:
-    """One pattern for every phrase, the entries for each phrase (more than
-    one when they differ by part of speech), and the first words phrases
-    start with (None when some phrase does not start with a word)."""
-    cached = _COMPILED.get(id(data))
-    if cached is None or cached[0] is not data:
-        lookup: dict[str, list[Entry]] = {}
-        for entry in entries_from_spec(data["entries"]):
-            lookup.setdefault(_normal(entry.phrase), []).append(entry)
-        phrases = sorted(lookup, key=len, reverse=True)
-        alternation = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases)
-        pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
-        starts = [_WORD.match(phrase) for phrase in phrases]
-        first_words = None if None in starts else frozenset(start.group() for start in starts)
-        cached = _COMPILED[id(data)] = (data, pattern, lookup, first_words)
-    return cached[1], cached[2], cached[3]
+def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Phrases:
+    lookup: dict[str, list[Entry]] = {}
+    for entry in entries_from_spec(data["entries"]):
+        lookup.setdefault(_normal(entry.phrase), []).append(entry)
+    phrases = sorted(lookup, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in phrases)
+    pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+    starts = [_WORD.match(phrase) for phrase in phrases]
+    first_words = None if None in starts else frozenset(start.group() for start in starts)
+    return pattern, lookup, first_words
 
 
 def _matches(pattern: re.Pattern, first_words: frozenset[str] | None, text: str) -> Iterator[re.Match]:
@@ -256,7 +249,3 @@ def _message(found: str, entry: Entry) -> str:
         advice = "use " + ", ".join(alternatives[:-1]) + f" or {alternatives[-1]}"
     note = f" ({entry.note})" if entry.note else ""
     return f'"{flat}": {advice}{note}'
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
