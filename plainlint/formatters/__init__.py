@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
+# `import json` would be shadowed by the `json` formatter, a submodule.
+from json import dump as dump_json
 from typing import Any, TextIO
 
 from plainlint.document import Location
@@ -51,6 +53,13 @@ def format_location(location: Location) -> str:
     elif location.line is not None:
         parts.extend([str(location.line), str(location.column or 1)])
     return ":".join(parts)
+
+
+def write_json(data: Any, stream: TextIO) -> None:
+    """How the machine formats (JSON, SARIF) are written: indented, UTF-8
+    as it is, a newline at the end."""
+    dump_json(data, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
 
 
 def render(name: str, report: Report, stream: TextIO, color: bool = False) -> None:

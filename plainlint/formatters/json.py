@@ -4,19 +4,17 @@ only ever added within a major version, never renamed or removed."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any, TextIO
 
 from plainlint.document import Finding
-from plainlint.formatters import Report
+from plainlint.formatters import Report, write_json
 
 SCHEMA_VERSION = "1.0"
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
-    json.dump(as_dict(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(as_dict(report), stream)
 
 
 def as_dict(report: Report) -> dict[str, Any]:

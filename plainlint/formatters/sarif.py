@@ -24,14 +24,13 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from plainlint.document import Finding, Level, Location
-from plainlint.formatters import Report
+from plainlint.formatters import Report, write_json
 from plainlint.gate.baseline import fingerprints, normal_path
 from plainlint.registry import Rule
 from plainlint.results import FileResult
@@ -43,8 +42,7 @@ FINGERPRINT_KEY = "plainlint/v1"
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
-    json.dump(as_dict(report), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(as_dict(report), stream)
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -8,10 +8,11 @@ rules from each re-deciding what a "fillable field" or "the form's text" is.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
-from plainlint.document import Document, FormField
+from plainlint.document import Block, Document, FormField, Location
 
 #: Word boundaries inside machine names: camelCase, an acronym before a
 #: word ("SSNNumber"), letters against digits.
@@ -45,13 +46,50 @@ def shown_label(field: FormField) -> str | None:
     return field.nearby_text or None
 
 
-def form_text(document: Document) -> str:
-    """Every word of the document a person could read, blocks then field
-    labels and hints, one per line: what document-level checks search."""
-    parts = [block.text for block in document.blocks]
-    for field in document.fields:
-        parts.extend(text for text in (field.label, field.hint, field.nearby_text) if text)
-    return "\n".join(parts)
+class FormText:
+    """A document's blocks as one string (a statement may run across PDF
+    lines), its title after them, and the way back from an offset to the
+    block it came from."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.blocks = document.blocks
+        self.starts: list[int] = []
+        parts, offset = [], 0
+        for block in self.blocks:
+            self.starts.append(offset)
+            parts.append(block.text)
+            offset += len(block.text) + 1
+        title = document.metadata.get("title")
+        if isinstance(title, str) and title.strip():
+            parts.append(title)
+        self.text = "\n".join(parts)
+
+    def span(self, start: int, end: int) -> tuple[Block, int, int] | None:
+        """The block holding text[start:end], with offsets in that block
+        (clipped to it); None for the title, which is in no block."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return None
+        block = self.blocks[index]
+        local = start - self.starts[index]
+        if local > len(block.text):
+            return None
+        return block, local, min(end - self.starts[index], len(block.text))
+
+    def with_fields(self) -> str:
+        """The text and every field's label, hint and nearby words, one per
+        line: everything a person could read, for document-level searches."""
+        parts = [self.text]
+        for field in self.document.fields:
+            parts.extend(text for text in (field.label, field.hint, field.nearby_text) if text)
+        return "\n".join(parts)
+
+    def front(self) -> Location:
+        """Where a finding about the whole form goes when no words carry it:
+        the form's first page (the "front page" of 5 CFR 1320.3(f)(1))."""
+        pages = [b.segments[0].page for b in self.blocks if b.segments and b.segments[0].page]
+        return Location(self.document.path, page=min(pages) if pages else None)
 
 
 def field_words(text: str | None) -> str:

@@ -15,14 +15,13 @@ agency or law, or a federal form number. Names that other governments share ("De
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plainlint.document import Block, Document, Location
-from plainlint.forms.fields import fillable_fields
+from plainlint.document import Block, Document
+from plainlint.forms.fields import FormText, fillable_fields
 
 
 @dataclass(frozen=True)
@@ -93,44 +92,6 @@ _PRIVACY_NOTICE = re.compile(r"(?i)\bPrivacy\s+Act\b[^.\n]{0,60}?\b(?:Notice|Sta
 _PRIVACY_CONTENT = re.compile(r"(?i)\broutine\s+uses?\b|\bPrivacy\s+Act\s+of\s+1974\b|\b552a\b")
 #: "..., see separate instructions": the statement is printed elsewhere.
 _SEE_ELSEWHERE = re.compile(r"(?i)\s*,?\s*(?:see|refer\s+to)\b")
-
-
-class FormText:
-    """A document's blocks as one string (a statement may run across PDF
-    lines), its title after them, and the way back from an offset to the
-    block it came from."""
-
-    def __init__(self, document: Document):
-        self.document = document
-        self.blocks = document.blocks
-        self.starts: list[int] = []
-        parts, offset = [], 0
-        for block in self.blocks:
-            self.starts.append(offset)
-            parts.append(block.text)
-            offset += len(block.text) + 1
-        title = document.metadata.get("title")
-        if isinstance(title, str) and title.strip():
-            parts.append(title)
-        self.text = "\n".join(parts)
-
-    def span(self, start: int, end: int) -> tuple[Block, int, int] | None:
-        """The block holding text[start:end], with offsets in that block
-        (clipped to it); None for the title, which is in no block."""
-        index = bisect.bisect_right(self.starts, start) - 1
-        if index < 0:
-            return None
-        block = self.blocks[index]
-        local = start - self.starts[index]
-        if local > len(block.text):
-            return None
-        return block, local, min(end - self.starts[index], len(block.text))
-
-    def front(self) -> Location:
-        """Where a finding about the whole form goes when no words carry it:
-        the form's first page (the "front page" of 5 CFR 1320.3(f)(1))."""
-        pages = [b.segments[0].page for b in self.blocks if b.segments and b.segments[0].page]
-        return Location(self.document.path, page=min(pages) if pages else None)
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,24 @@ import re
 BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE = "VB", "VBZ", "VBD", "VBN", "VBG"
 
 #: base: (past, past participle). Verbs a plain rewrite is likely to produce,
-#: plus the common light verbs a hidden-verb phrase is built on.
+#: the common light verbs a hidden-verb phrase is built on, and the verbs
+#: whose participles passive analysis must recognise.
 IRREGULAR: dict[str, tuple[str, str]] = {
+    "arise": ("arose", "arisen"),
+    "awake": ("awoke", "awoken"),
     "be": ("was", "been"),
+    "bear": ("bore", "borne"),
+    "beat": ("beat", "beaten"),
     "become": ("became", "become"),
     "begin": ("began", "begun"),
     "bind": ("bound", "bound"),
+    "bite": ("bit", "bitten"),
+    "blow": ("blew", "blown"),
+    "break": ("broke", "broken"),
     "bring": ("brought", "brought"),
     "build": ("built", "built"),
     "buy": ("bought", "bought"),
+    "catch": ("caught", "caught"),
     "choose": ("chose", "chosen"),
     "come": ("came", "come"),
     "cost": ("cost", "cost"),
@@ -33,18 +42,29 @@ IRREGULAR: dict[str, tuple[str, str]] = {
     "deal": ("dealt", "dealt"),
     "do": ("did", "done"),
     "draw": ("drew", "drawn"),
+    "drive": ("drove", "driven"),
+    "eat": ("ate", "eaten"),
     "fall": ("fell", "fallen"),
+    "feed": ("fed", "fed"),
     "feel": ("felt", "felt"),
+    "fight": ("fought", "fought"),
     "find": ("found", "found"),
+    "fly": ("flew", "flown"),
     "forbid": ("forbade", "forbidden"),
     "forget": ("forgot", "forgotten"),
+    "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"),
     "get": ("got", "gotten"),
     "give": ("gave", "given"),
     "go": ("went", "gone"),
     "grow": ("grew", "grown"),
+    "hang": ("hung", "hung"),
     "have": ("had", "had"),
     "hear": ("heard", "heard"),
+    "hide": ("hid", "hidden"),
+    "hit": ("hit", "hit"),
     "hold": ("held", "held"),
+    "hurt": ("hurt", "hurt"),
     "keep": ("kept", "kept"),
     "know": ("knew", "known"),
     "lay": ("laid", "laid"),
@@ -56,13 +76,19 @@ IRREGULAR: dict[str, tuple[str, str]] = {
     "make": ("made", "made"),
     "mean": ("meant", "meant"),
     "meet": ("met", "met"),
+    "mistake": ("mistook", "mistaken"),
     "overcome": ("overcame", "overcome"),
+    "oversee": ("oversaw", "overseen"),
+    "overtake": ("overtook", "overtaken"),
     "pay": ("paid", "paid"),
+    "prove": ("proved", "proven"),
     "put": ("put", "put"),
     "quit": ("quit", "quit"),
     "read": ("read", "read"),
     "repay": ("repaid", "repaid"),
+    "rewrite": ("rewrote", "rewritten"),
     "rid": ("rid", "rid"),
+    "ride": ("rode", "ridden"),
     "rise": ("rose", "risen"),
     "run": ("ran", "run"),
     "say": ("said", "said"),
@@ -71,24 +97,43 @@ IRREGULAR: dict[str, tuple[str, str]] = {
     "sell": ("sold", "sold"),
     "send": ("sent", "sent"),
     "set": ("set", "set"),
+    "shake": ("shook", "shaken"),
+    "shoot": ("shot", "shot"),
     "show": ("showed", "shown"),
     "shrink": ("shrank", "shrunk"),
+    "shut": ("shut", "shut"),
+    "speak": ("spoke", "spoken"),
     "speed": ("sped", "sped"),
     "spend": ("spent", "spent"),
     "split": ("split", "split"),
     "spread": ("spread", "spread"),
     "stand": ("stood", "stood"),
+    "steal": ("stole", "stolen"),
+    "stick": ("stuck", "stuck"),
+    "strike": ("struck", "struck"),
+    "swear": ("swore", "sworn"),
     "take": ("took", "taken"),
     "teach": ("taught", "taught"),
+    "tear": ("tore", "torn"),
     "tell": ("told", "told"),
     "think": ("thought", "thought"),
+    "throw": ("threw", "thrown"),
     "understand": ("understood", "understood"),
     "undertake": ("undertook", "undertaken"),
+    "uphold": ("upheld", "upheld"),
+    "wake": ("woke", "woken"),
+    "wear": ("wore", "worn"),
     "win": ("won", "won"),
     "withdraw": ("withdrew", "withdrawn"),
     "withhold": ("withheld", "withheld"),
     "write": ("wrote", "written"),
 }
+#: Irregular participles spelled unlike their past tense ("given": "gave"),
+#: and those spelled like it ("told"): passive analysis uses them to tell a
+#: participle the tagger called an adjective, and to put it in the past tense.
+PAST_OF_PARTICIPLE = {participle: past for past, participle in IRREGULAR.values() if past != participle}
+PARTICIPLE_LIKE_PAST = frozenset(participle for past, participle in IRREGULAR.values() if past == participle)
+
 _IRREGULAR_THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 #: Verbs of two or more syllables stressed on the last one, which double
@@ -142,12 +187,17 @@ def past_participle(verb: str) -> str:
     return _regular_ed(verb)
 
 
-def present_participle(verb: str) -> str:
-    """"decide" -> "deciding", "see" -> "seeing", "tie" -> "tying"."""
+def present_participle(verb: str, participle: str | None = None) -> str:
+    """"decide" -> "deciding", "see" -> "seeing", "tie" -> "tying". The
+    writer's own "-ed" participle, when given, decides whether the final
+    consonant doubles ("cancelled" -> "cancelling", "canceled" -> "canceling")."""
     if verb.endswith("ie"):
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
         return verb[:-1] + "ing"
+    if participle and participle.endswith("ed") and not verb.endswith("ic"):
+        doubled = participle == f"{verb}{verb[-1]}ed"
+        return f"{verb}{verb[-1] if doubled else ''}ing"
     return _stem_for_suffix(verb) + "ing"
 
 

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from plainlint.language.inflect import PARTICIPLE_LIKE_PAST, PAST_OF_PARTICIPLE, present_participle, third_person
+
 if TYPE_CHECKING:  # spaCy is imported only by the language pass that loads it
     from spacy.tokens import Span, Token
 
@@ -61,31 +63,6 @@ def find_passives(sent: Span) -> list[Passive]:
 
 # --- word lists ---------------------------------------------------------------
 
-#: Participles whose past tense differs from them (regular verbs and "put",
-#: "made", "told"... use one form for both). Used to recognise a participle the
-#: tagger called an adjective and to put a verb in the past tense.
-_IRREGULAR_PAST = {
-    "arisen": "arose", "awoken": "awoke", "beaten": "beat", "become": "became",
-    "begun": "began", "bitten": "bit", "blown": "blew", "borne": "bore",
-    "broken": "broke", "chosen": "chose", "done": "did", "drawn": "drew",
-    "driven": "drove", "eaten": "ate", "fallen": "fell", "flown": "flew",
-    "forbidden": "forbade", "forgiven": "forgave", "forgotten": "forgot",
-    "frozen": "froze", "given": "gave", "gone": "went", "gotten": "got",
-    "grown": "grew", "hidden": "hid", "known": "knew", "mistaken": "mistook",
-    "overseen": "oversaw", "overtaken": "overtook", "proven": "proved",
-    "rewritten": "rewrote", "ridden": "rode", "risen": "rose", "run": "ran",
-    "seen": "saw", "shaken": "shook", "shown": "showed", "spoken": "spoke",
-    "stolen": "stole", "sworn": "swore", "taken": "took", "thrown": "threw",
-    "torn": "tore", "undertaken": "undertook", "withdrawn": "withdrew",
-    "woken": "woke", "worn": "wore", "written": "wrote",
-}
-#: Irregular participles spelled like their past tense.
-_IRREGULAR_SAME = frozenset(
-    "bought bound brought built caught cut dealt fed felt fought found heard "
-    "held hit hung hurt kept laid led left lent let lost made meant met paid "
-    "put read said sent set shot shut sold sought spent spread stuck struck "
-    "taught told thought understood upheld withheld won".split()
-)
 #: Verbs without a passive: "is gone", "has become" are never passives.
 _NO_PASSIVE_LEMMAS = frozenset(
     "be have become come go happen arrive die seem appear remain rise fall "
@@ -176,9 +153,9 @@ def _is_participle(token: Token) -> bool:
     if token.tag_ == "VBN" or (token.is_upper and len(word) > 4 and word.endswith("ed")):
         return True  # the tagger reads "WILL BE REWARDED" as nouns (but "IS RED")
     if token.tag_ == "VBD":
-        return word.endswith("ed") or word in _IRREGULAR_SAME
+        return word.endswith("ed") or word in PARTICIPLE_LIKE_PAST
     if token.tag_ == "JJ":
-        return word.endswith("ed") or word in _IRREGULAR_PAST or word in _IRREGULAR_SAME
+        return word.endswith("ed") or word in PAST_OF_PARTICIPLE or word in PARTICIPLE_LIKE_PAST
     return False
 
 
@@ -540,14 +517,14 @@ def _active_verb(clause: _Clause, person: str) -> list[str] | None:
     progressive = any(token.lower_ == "being" for token in auxiliaries)
     negation = next((token.lower_ for token in group if token.lower_ in ("not", "n't")), None)
     if modal is not None:
-        tail = ["have", verb.lower_] if have else (["be", _ing(verb, base)] if progressive else [base])
+        tail = ["have", verb.lower_] if have else (["be", present_participle(base, verb.lower_)] if progressive else [base])
         words = [modal.text, *tail]
     elif have is not None:
         had = have.tag_ == "VBD" or have.lower_ in ("had", "'d")
         form = "had" if had else ("has" if person == "3sg" else "have")
-        words = [form, *(["been", _ing(verb, base)] if progressive else [verb.lower_])]
+        words = [form, *(["been", present_participle(base, verb.lower_)] if progressive else [verb.lower_])]
     elif progressive:
-        words = [_be(auxiliaries[0].tag_ == "VBD", person), _ing(verb, base)]
+        words = [_be(auxiliaries[0].tag_ == "VBD", person), present_participle(base, verb.lower_)]
     else:
         aux = clause.aux
         past = aux is None or aux.tag_ == "VBD"
@@ -556,7 +533,7 @@ def _active_verb(clause: _Clause, person: str) -> list[str] | None:
         if negation:
             words = ["did" if past else ("does" if person == "3sg" else "do"), base]
         else:
-            words = [_past(verb) if past else _present(base, person)]
+            words = [_past(verb) if past else (third_person(base) if person == "3sg" else base)]
     adverbs = [token.text for token in group if not _is_aux(token) and token.lower_ not in ("not", "n't")]
     words[-1:-1] = adverbs
     if negation == "n't" and words[0] != "am":
@@ -570,39 +547,14 @@ def _base(verb: Token) -> str | None:
     """The lemma, unless the lemmatizer left an adjective-tagged participle
     as it was ("appreciated"), which would conjugate into nonsense."""
     lemma = verb.lemma_.lower()
-    if lemma == verb.lower_ and verb.lower_ not in _IRREGULAR_SAME:
+    if lemma == verb.lower_ and verb.lower_ not in PARTICIPLE_LIKE_PAST:
         return None
     return lemma
 
 
 def _past(verb: Token) -> str:
     word = verb.lower_
-    return _IRREGULAR_PAST.get(word, word)
-
-
-def _present(base: str, person: str) -> str:
-    if person != "3sg":
-        return base
-    if base in ("have", "do", "go"):
-        return {"have": "has", "do": "does", "go": "goes"}[base]
-    if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
-        return base[:-1] + "ies"
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return base + "es"
-    return base + "s"
-
-
-def _ing(verb: Token, base: str) -> str:
-    """The -ing form, doubling a final consonant when the participle does
-    ("submitted" -> "submitting") and dropping a silent "e" ("reviewing" but
-    "making")."""
-    if verb.lower_ == f"{base}{base[-1]}ed":
-        return f"{base}{base[-1]}ing"
-    if base.endswith("ie"):
-        return base[:-2] + "ying"
-    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
-        return base[:-1] + "ing"
-    return base + "ing"
+    return PAST_OF_PARTICIPLE.get(word, word)
 
 
 def _be(past: bool, person: str) -> str:

@@ -7,9 +7,14 @@ functions are the fallback and the shared definition of what a word is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from plainlint.document import PLACEHOLDER
+
+if TYPE_CHECKING:  # spaCy is imported only by the language pass that loads it
+    from spacy.tokens import Span as SpacySpan
 
 _URL = r"(?:https?://|www\.)\S+"
 #: A word is a URL, a placeholder (inline code), an abbreviation with periods
@@ -61,6 +66,15 @@ def block_sentences(block) -> tuple[Span, ...]:
         else:
             block.derived[key] = tuple(sentences(block.text))
     return block.derived[key]
+
+
+def parsed_sentences(block) -> Iterator[SpacySpan]:
+    """A parsed block's sentences as spans of its parse, with the boundaries
+    of `block_sentences`: for rules that read the parse sentence by sentence."""
+    for sentence in block_sentences(block):
+        span = block.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            yield span
 
 
 def sentences(text: str) -> list[Span]:

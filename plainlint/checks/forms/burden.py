@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainlint.document import BlockKind, Document, Finding, FormField, Suggestion
-from plainlint.forms.fields import fillable_fields
-from plainlint.forms.paperwork import FormText, burden_status, is_form, stated_time
+from plainlint.forms.fields import FormText, fillable_fields
+from plainlint.forms.paperwork import burden_status, is_form, stated_time
 from plainlint.language.text import count_words
 
 #: Field kinds, by the option that prices them. Radio buttons sharing a name

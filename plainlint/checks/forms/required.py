@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainlint.document import Document, Finding, FormField, Location, Suggestion
-from plainlint.forms.fields import fillable_fields, form_text, shown_label
+from plainlint.forms.fields import FormText, fillable_fields, shown_label
 from plainlint.forms.purpose import field_title
 
 ASTERISK, REQUIRED, OPTIONAL = "asterisk", "required", "optional"
@@ -141,7 +141,7 @@ def inconsistent(document: Document, rule, options: Mapping[str, Any]) -> Iterat
         yield from _contradicted(marked, rule)
     yield from _all_marked(document, asked, rule, options)
     if options["explain-asterisk"] and any(q.mark == ASTERISK for q in marked):
-        if not _ASTERISK_EXPLAINED.search(form_text(document)):
+        if not _ASTERISK_EXPLAINED.search(FormText(document).with_fields()):
             first = next(q for q in marked if q.mark == ASTERISK)
             yield rule.finding_on_field(
                 first.first,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.checks.readability.reading_grade import hardest
+from plainlint.checks.readability.helpers import hardest
 from plainlint.document import Document, Finding
 from plainlint.language import prose, readability
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from plainlint.document import Block, Document, Finding, Suggestion
 from plainlint.language.inflect import inflect
 from plainlint.language.quotes import QuotedSpans
-from plainlint.language.text import block_sentences
+from plainlint.language.text import parsed_sentences
 
 if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
     from spacy.tokens import Doc, Span, Token
@@ -74,19 +74,12 @@ def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon
         if doc is None or not _NEGATION_CUE.search(block.text):
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
-        for sentence in _sentences(block, doc):
+        for sentence in parsed_sentences(block):
             for hit in _hits(sentence, lexicon):
                 first = hit.negation if hit.negation is not None else doc[hit.start]
                 if first.idx in quoted:
                     continue
                 yield _finding(rule, block, doc, hit)
-
-
-def _sentences(block: Block, doc: Doc) -> Iterator[Span]:
-    for sentence in block_sentences(block):
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is not None:
-            yield span
 
 
 def _hits(sentence: Span, lexicon: Lexicon) -> Iterator[Hit]:

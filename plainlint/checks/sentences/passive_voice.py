@@ -15,6 +15,7 @@ from plainlint.document import (
     Suggestion,
 )
 from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, find_passives
+from plainlint.language.text import parsed_sentences
 
 _KIND_NAMES = {
     "be-passive": "passive voice",
@@ -34,7 +35,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     for block in document.blocks:
         if block.parsed is None:
             continue
-        for sentence in block.parsed.sents:
+        for sentence in parsed_sentences(block):
             # Code, links' hidden parts and templating are masked out of the
             # parse; a rewrite would quote the mask, so offer only the hint.
             masked = PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainlint.document import Document, Finding
 from plainlint.language.quotes import QuotedSpans
-from plainlint.language.text import block_sentences
+from plainlint.language.text import parsed_sentences
 
 if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
     from spacy.tokens import Span
@@ -32,16 +32,15 @@ def check(
         if doc is None:
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
-        for sentence in block_sentences(block):
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            found = [m for m in _found(span, markers) if span.doc[m[0]].idx not in quoted] if span else []
+        for sentence in parsed_sentences(block):
+            found = [m for m in _found(sentence, markers) if doc[m[0]].idx not in quoted]
             if len(found) <= limit:
                 continue
             listed = ", ".join(f'"{" ".join(words)}"' for _, words in found)
             yield rule.finding(
                 block,
-                sentence.start,
-                sentence.end,
+                sentence.start_char,
+                sentence.end_char,
                 f"sentence has {len(found)} exceptions and conditions ({listed}); state the main rule "
                 "first, then the conditions, or list them",
             )

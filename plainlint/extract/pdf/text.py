@@ -48,31 +48,30 @@ Box = tuple[float, float, float, float]
 
 
 @dataclass(slots=True)
-class Word:
+class TextRun:
+    """Text set in one place on the page: a word, or a line of them."""
+
     text: str
     x0: float
     y0: float
     x1: float
     y1: float
+    #: The font size (for a line, the size most of its characters have).
     size: float
     bold: bool
+
+
+@dataclass(slots=True)
+class Word(TextRun):
     #: Position in the page's content stream, counted in words.
     order: int
 
 
 @dataclass(slots=True)
-class Line:
+class Line(TextRun):
     """A run of words on one baseline with no wide gap inside: one line of a
     column, a heading, a table cell, a form label."""
 
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    #: The font size that most of the line's characters have.
-    size: float
-    bold: bool
     #: Where the second word starts: a list item's text after its marker.
     second_x0: float
     #: 1-based number of this line on its page, in reading order.

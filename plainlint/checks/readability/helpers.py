@@ -1,0 +1,24 @@
+"""What the readability rules share: how a finding names the sentences that
+make a passage hard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from plainlint.document import Suggestion
+from plainlint.language import prose, readability
+
+
+def hardest(found: Sequence[prose.Sentence], metric: readability.Metric, limit: int) -> tuple[str, list[Suggestion]]:
+    """The sentences that raise the grade most, hardest first: named for a
+    message ("line 12:1 (grade 16.3)") and as advice quoting their opening
+    words. PL301 names a section's sentences so, PL302 a paragraph's."""
+    counts = [readability.sentence_counts(sentence.text) for sentence in found]
+    chosen = [(found[i], metric.grade(counts[i])) for i in readability.drivers(counts, metric, limit)]
+    chosen.sort(key=lambda item: item[1], reverse=True)
+    named = ", ".join(f"{sentence.where()} (grade {grade:.1f})" for sentence, grade in chosen)
+    advice = [
+        Suggestion(f"{sentence.where()}: shorten or simplify {sentence.excerpt()} ({sentence.words} words)")
+        for sentence, _ in chosen
+    ]
+    return named, advice
