@@ -1,21 +1,14 @@
-"""Shared test helpers: the real samples in ../shared (skipped when absent)
-and small ways to lint a string."""
+"""Shared fixtures: the real samples in ../shared (skipped when absent) and
+the default registry."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from support import SHARED
 
-from plainlint.config import Settings
-from plainlint.document import Finding
-from plainlint.engine import check_document
-from plainlint.extract.markdown import parse_markdown
-from plainlint.language.nlp import LanguagePass
 from plainlint.registry import default_registry
-
-PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -30,25 +23,3 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def registry():
     return default_registry()
-
-
-def lint_markdown(text: str, select: tuple[str, ...] | None = None, **settings) -> list[Finding]:
-    """Findings for a Markdown string with default settings (or `select`)."""
-    config = Settings(root=PROJECT, select=select, **settings)
-    rules = config.enabled_rules(default_registry())
-    document = parse_markdown(text, "test.md")
-    parse_for(document, rules)
-    return check_document(document, config, rules)
-
-
-def parse_for(document, rules) -> None:
-    """Run the NLP pass the rules want; skip the test when no model is
-    installed and a rule cannot do without one."""
-    wants = {want for rule in rules for want in rule.wants}
-    if not wants:
-        return
-    language = LanguagePass()
-    if language.available:
-        language.annotate([document], wants)
-    elif any(rule.needs for rule in rules):
-        pytest.skip(language.problem)

@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import PROJECT
+from support import PROJECT
 
 PROBE = """
 import sys

@@ -9,7 +9,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import PROJECT
+from support import PROJECT
 
 
 def test_built_wheel_contains_every_rule_spec(tmp_path):

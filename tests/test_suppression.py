@@ -1,6 +1,6 @@
 """Inline suppression comments in Markdown."""
 
-from conftest import lint_markdown
+from support import lint_markdown
 
 TEXT_WITH_SHALL = "You shall apply.\n"
 

@@ -74,7 +74,7 @@ def test_action_runs_options_that_exist():
     import re
 
     import yaml
-    from conftest import PROJECT
+    from support import PROJECT
 
     action = yaml.safe_load((PROJECT / "action.yml").read_text())
     script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])

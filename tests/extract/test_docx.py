@@ -7,12 +7,12 @@ import io
 import time
 import zipfile
 from collections import Counter
-from pathlib import Path
 
 import docx as python_docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from support import SHARED
 
 from plainlint.document import PLACEHOLDER, BlockKind, Document
 from plainlint.errors import InputError
@@ -20,7 +20,7 @@ from plainlint.extract import Source
 from plainlint.extract.docx.reader import extract, sniff
 from plainlint.extract.docx.safezip import SafeZip
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "docx"
+SAMPLES = SHARED / "samples" / "docx"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTNOTES = f"""<w:footnotes xmlns:w="{W_NS}">

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import PROJECT
 
 from plainlint.cli import main
 
-PROJECT = Path(__file__).resolve().parents[1]
 #: What pip prints when it cannot reach the package index at all.
 NO_NETWORK = (
     "NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",

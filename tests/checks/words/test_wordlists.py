@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import PROJECT
 
 from plainlint.checks.words.substitution import entries_from_spec
 
-RULES_DIR = Path(__file__).parent.parent / "rules"
+RULES_DIR = PROJECT / "rules"
 SPEC_PATHS = sorted(RULES_DIR.glob("PL1*.yml"))
 
 #: Lists that must not be accidentally emptied or truncated.
@@ -179,14 +180,14 @@ def test_minimum_size(code, minimum):
 
 
 def test_replacement_fixes_the_article_before_it():
-    from conftest import lint_markdown
+    from support import lint_markdown
 
     findings = lint_markdown("We made an alteration and a estimate.\n", select=("PL101",))
     assert [(f.matched, f.suggestions[0].text) for f in findings][0] == ("an alteration", "a change")
 
 
 def test_deletion_takes_one_space_with_it():
-    from conftest import lint_markdown
+    from support import lint_markdown
 
     text = "Please be advised that we close.\n"
     for finding in lint_markdown(text, select=("PL1",)):

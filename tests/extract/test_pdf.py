@@ -22,6 +22,7 @@ from pypdf.generic import (
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
+from support import SHARED
 
 from plainlint.document import BlockKind
 from plainlint.errors import InputError
@@ -29,7 +30,6 @@ from plainlint.extract import Source
 from plainlint.extract.pdf import reader as pdf_extractor
 from plainlint.extract.pdf.text import display_transform
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = SHARED / "samples" / "pdf"
 
 LEFT_COLUMN = [

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from support import PROJECT
 
 from plainlint.checks.forms.labels import _sentence_case
 from plainlint.config import Settings
@@ -20,9 +20,9 @@ from plainlint.engine import check_document
 from plainlint.errors import ConfigError
 from plainlint.extract import Source, extract, read_source
 from plainlint.forms.fields import fillable_fields
-from plainlint.language.phrasing import listing
 from plainlint.forms.naming import looks_internal
 from plainlint.gate.baseline import fingerprint
+from plainlint.language.phrasing import listing
 from plainlint.registry import default_registry
 
 CODES = ("PL401", "PL402", "PL405", "PL430", "PL431")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PROJECT
+from support import PROJECT
 
 from plainlint.docs import rules_markdown
 from plainlint.registry import CODE_RE, NAME_RE, default_registry

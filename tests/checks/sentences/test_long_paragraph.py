@@ -3,7 +3,7 @@ and a sentence, and where the findings sit."""
 
 from __future__ import annotations
 
-from conftest import lint_markdown
+from support import lint_markdown
 
 SHORT = "Send the form to us."
 LONG = (

@@ -7,7 +7,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from conftest import lint_markdown  # noqa: E402
+from support import lint_markdown  # noqa: E402
 
 from plainlint.language.passive import (  # noqa: E402  (after the skip)
     BE_PASSIVE,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import parse_for
+from support import parse_for
 
 from plainlint.examples import example_document
 from plainlint.registry import default_registry

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT
+from support import PROJECT
 
 from plainlint.config import Settings
 from plainlint.document import Block, BlockKind, Document, FormField, Location, Segment

@@ -35,7 +35,7 @@ def plugin_on_path(tmp_path, monkeypatch):
 
 
 def test_plugin_rule_is_registered_and_runs(plugin_on_path):
-    from conftest import lint_markdown
+    from support import lint_markdown
 
     rule = registry.default_registry().get("PL801")
     assert rule is not None and rule.name == "no-synergy"

@@ -5,7 +5,7 @@ the hygiene of their word lists."""
 from __future__ import annotations
 
 import pytest
-from conftest import lint_markdown
+from support import lint_markdown
 
 from plainlint.extract.markdown import parse_markdown
 from plainlint.language.acronyms import find_acronyms

@@ -11,13 +11,13 @@ import sys
 import textwrap
 
 import pytest
-from conftest import PROJECT, lint_markdown
+from support import PROJECT, lint_markdown
 
 from plainlint.document import BlockKind
-from plainlint.registry import default_registry
 from plainlint.extract.markdown import parse_markdown
 from plainlint.language import readability
 from plainlint.language.sections import pooled, sections
+from plainlint.registry import default_registry
 
 HARD = (
     "Individuals who are determined to be eligible for supplemental assistance under the "

@@ -3,7 +3,7 @@ the same form, part-of-speech conditions and `unless` words."""
 
 from __future__ import annotations
 
-from conftest import lint_markdown
+from support import lint_markdown
 
 from plainlint.checks.words.substitution import entries_from_spec
 
@@ -53,7 +53,7 @@ def test_unless_words_in_the_same_sentence_mean_the_accepted_sense():
 
 
 def test_without_a_model_plain_entries_still_run_and_pos_entries_stay_quiet():
-    from conftest import PROJECT
+    from support import PROJECT
 
     from plainlint.config import Settings
     from plainlint.engine import check_document

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import PROJECT
+from support import PROJECT
 
 from plainlint.checks.forms.html import Autofill
 from plainlint.cli import main
