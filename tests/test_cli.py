@@ -75,6 +75,15 @@ def test_json_output_follows_the_published_schema(docs):
     assert finding["suggestions"][0] == {"text": "must", "confidence": "advisory"}
     assert finding["doc_url"].endswith("#pl103-shall")
     assert report["summary"]["exit_code"] == result.exit_code == 1
+    assert finding["matched"] == "shall" and "shall" in finding["context"]
+
+
+def test_json_fingerprints_are_the_baselines(docs, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    assert run("check", "--write-baseline", str(baseline), str(docs)).exit_code == 0
+    stored = {entry["fingerprint"] for entry in json.loads(baseline.read_text())["findings"]}
+    report = json.loads(run("check", "--format", "json", str(docs)).stdout)
+    assert stored and {finding["fingerprint"] for finding in report["findings"]} == stored
 
 
 def test_stdin(tmp_path):

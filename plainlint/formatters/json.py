@@ -9,8 +9,9 @@ from typing import Any, TextIO
 
 from plainlint.document import Finding
 from plainlint.formatters import Report, write_json
+from plainlint.gate.baseline import fingerprints
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
@@ -35,11 +36,14 @@ def as_dict(report: Report) -> dict[str, Any]:
             {"path": r.path, "words": r.words, "findings": len(r.findings), "error": r.error}
             for r in result.files
         ],
-        "findings": [_finding(f, report) for f in result.findings],
+        "findings": [
+            _finding(f, print_, report)
+            for f, print_ in zip(result.findings, fingerprints(result.findings), strict=True)
+        ],
     }
 
 
-def _finding(finding: Finding, report: Report) -> dict[str, Any]:
+def _finding(finding: Finding, fingerprint: str, report: Report) -> dict[str, Any]:
     rule = report.registry.get(finding.code)
     return {
         "code": finding.code,
@@ -49,4 +53,8 @@ def _finding(finding: Finding, report: Report) -> dict[str, Any]:
         "location": asdict(finding.location),
         "suggestions": [{"text": s.text, "confidence": s.confidence} for s in finding.suggestions],
         "doc_url": rule.doc_url if rule else None,
+        # Added in 1.1: the baseline fingerprint, and the text the finding is about.
+        "fingerprint": fingerprint,
+        "matched": finding.matched,
+        "context": finding.context,
     }
