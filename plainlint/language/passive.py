@@ -16,6 +16,8 @@ and "you must" is plainer (the EWT treebank's annotators agree).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,29 @@ REDUCED = "reduced"
 #: passive (`nsubj:pass`). A reduced passive ("the form attached") has no
 #: subject, and a headline has no "be" and is the least certain guess.
 CLAUSAL_KINDS = frozenset({BE_PASSIVE, GET_PASSIVE, INVERTED})
+#: Who stands in for an actor the sentence does not name. plainlint does not
+#: guess one ("we" passed the law): the writer fills it in.
+WHO = "[who]"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the document speaks: as "we" (an organisation about what it does)
+    and to "you" (instructing its reader). A draft makes "we" or "you" the
+    actor only where the document itself speaks that way."""
+
+    we: bool = False
+    you: bool = False
+
+    @classmethod
+    def of(cls, texts: Iterable[str], least: int = 3) -> Voice:
+        """The voice of a document's texts: a pronoun counts once it is used
+        `least` times (one "we" in a quotation does not make a speaker)."""
+        we = you = 0
+        for text in texts:
+            we += len(_WE.findall(text))
+            you += len(_YOU.findall(text))
+        return cls(we=we >= least, you=you >= least)
 
 
 @dataclass(frozen=True)
@@ -40,7 +65,10 @@ class Passive:
     """One passive verb group. `start`/`end` are character offsets in the
     doc; `verb` is the doc index of the participle. `rewrite` is the sentence
     in the active voice when the text names the actor; `hint` always tells
-    the writer what to do, with a draft sentence when one can be built."""
+    the writer what to do, with a draft sentence when one can be built.
+    `state` marks a passive that names a state with its preposition
+    ("is entitled to", "is located in"): a passive to a treebank, but one
+    whose active rewrite would invent an actor."""
 
     start: int
     end: int
@@ -49,15 +77,17 @@ class Passive:
     agent: str | None
     rewrite: str | None
     hint: str
+    state: bool = False
 
 
-def find_passives(sent: Span) -> list[Passive]:
-    """Every passive in `sent`, in order, at most one per participle."""
+def find_passives(sent: Span, voice: Voice = Voice()) -> list[Passive]:
+    """Every passive in `sent`, in order, at most one per participle; drafts
+    name "we" or "you" only as far as `voice` allows."""
     found = []
     for token in sent:
         clause = _match(token, sent)
         if clause is not None:
-            found.append(_describe(clause, sent))
+            found.append(_describe(clause, sent, voice))
     return found
 
 
@@ -76,7 +106,8 @@ _NOT_AGENTS = frozenset(
     "november december monday tuesday wednesday thursday friday saturday "
     "sunday jan feb mar apr jun jul aug sep sept oct nov dec "
     "mail email e-mail phone telephone fax post hand car bus train plane "
-    "far default chance accident mistake way means".split()
+    "far default chance accident mistake error way means contrast comparison reference "
+    "virtue law force name weight volume percent design definition nature operation".split()
 )
 #: Participles that, after "be" or "get" and without a "by" agent, describe a
 #: state ("we are concerned"), not an action. Learnt from the errors of this
@@ -106,7 +137,27 @@ _DEGREE_ADVERBS = frozenset(
     "very so too more most less least extremely slightly quite pretty fairly rather "
     "relatively as".split()
 )
+#: Participles with the preposition that makes them a state, not an act:
+#: "is entitled to benefits", "is located in", "is based on". Nobody did the
+#: entitling; the active rewrite would invent someone who did. The EWT
+#: treebank counts them as passives, so they are found, but not rewritten.
+_STATE_PHRASES = {
+    "associated": {"with"},
+    "based": {"on", "upon", "in"},
+    "composed": {"of"},
+    "comprised": {"of"},
+    "entitled": {"to"},
+    "located": {"in", "at", "on", "near", "within"},
+    "made": {"up"},
+    "situated": {"in", "at", "on", "near"},
+}
+#: Words that make a subject negative: moved after the verb they would
+#: change what is denied ("No records were found" -> "we found no records").
+_NEGATIVE_DETERMINERS = frozenset("no neither none nothing nobody few".split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_LETTERS = re.compile(r"[a-z]+")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
+_YOU = re.compile(r"\b[Yy]our?(?:s|self|selves)?\b")
 _BE_FORMS = frozenset("be am is are was were been being 's 're 'm ’s ’re ’m".split())
 _GET_FORMS = frozenset("get gets got gotten getting".split())
 _PRONOUN_OBJECT = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}
@@ -282,6 +333,14 @@ def _is_stative(verb: Token, aux: Token, group: tuple[Token, ...]) -> bool:
     return verb.tag_ == "JJ" or (bool(group) and group[-1].lower_ in _DEGREE_ADVERBS)
 
 
+def _is_state_phrase(verb: Token) -> bool:
+    """"entitled to", "located in", "made up of": see `_STATE_PHRASES`."""
+    prepositions = _STATE_PHRASES.get(verb.lower_)
+    return bool(prepositions) and any(
+        child.lower_ in prepositions for child in verb.children if child.dep_ in ("prep", "prt")
+    )
+
+
 def _inverted(verb: Token, sent: Span) -> _Clause | None:
     """"Attached is the form", "Enclosed are two copies": a participle first,
     then "be", then the subject."""
@@ -343,32 +402,111 @@ def _subject(verb: Token) -> Token | None:
 # --- description and rewriting ------------------------------------------------
 
 
-def _describe(clause: _Clause, sent: Span) -> Passive:
+def _describe(clause: _Clause, sent: Span, voice: Voice) -> Passive:
     """The finding for `clause`: its span, its agent, and a draft in the
-    active voice, which is a `rewrite` only when the text names the actor."""
+    active voice, which is a `rewrite` only when the text names the actor.
+    A draft that drops or doubles a word is not offered at all."""
     verb, agent = clause.verb, clause.agent
     auxiliaries = [token for token in clause.group if _is_aux(token)]
     first = auxiliaries[0] if auxiliaries else verb
     if clause.aux is not None and clause.aux.i < first.i:  # "Was the form signed"
         first = clause.aux
-    last = _phrase(agent)[-1] if agent is not None else verb
+    last = verb
+    if agent is not None and _phrase(agent)[-1].i > verb.i:  # not "by which it was sent"
+        last = _phrase(agent)[-1]
     if clause.kind == INVERTED:
         first, last = verb, clause.aux
-    draft = _DRAFTS[clause.kind](clause, sent)
+    state = agent is None and _is_state_phrase(verb)
+    draft = None if state or _unsafe_to_draft(clause, sent) else _DRAFTS[clause.kind](clause, sent, voice)
     if draft is not None:
         draft = " ".join(draft.split())  # one line, however the source wrapped
+        if not _keeps_the_words(draft, clause, sent):
+            draft = None
     agent_text = _text(_phrase(agent)) if agent is not None else None
-    if draft is None:
+    if state:
+        hint = "It names a state, not an act; rewrite it only if who did it matters."
+    elif draft is None:
         hint = f"Make {agent_text} the subject." if agent_text else "Say who does it."
     elif agent_text:
         hint = f"Start with who does it: '{draft}'"
     else:
         hint = f"Say who does it: '{draft}'"
-    rewrite = draft if agent_text and clause.kind != REDUCED else None
-    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, rewrite, hint)
+    rewrite = draft if agent_text and clause.kind != REDUCED and _names_someone(agent) else None
+    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, rewrite, hint, state)
 
 
-def _draft_clause(clause: _Clause, sent: Span) -> str | None:
+def _unsafe_to_draft(clause: _Clause, sent: Span) -> bool:
+    """Sentences a mechanical rewrite gets wrong: questions, a subject whose
+    "no" would move after the verb, and verbs that share the subject ("may
+    be cancelled or denied", "was prepared by me and is based on"), which
+    would be half converted."""
+    verb = clause.verb
+    if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return True
+    if any(child.dep_ == "conj" and child.tag_.startswith("VB") and not _has_subject(child) for child in verb.children):
+        return True
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    if not _balanced(_text(subject.subtree)):
+        return True  # the parse cut a bracket or a quotation in two
+    return any(token.lower_ in _NEGATIVE_DETERMINERS for token in subject.subtree)
+
+
+def _names_someone(agent: Token) -> bool:
+    """An agent a rewrite can make its subject: a noun or pronoun phrase
+    whose brackets and quotation marks close within it ("by the Internal
+    Revenue Service (IRS)", not "by the Internal Revenue Service (IRS" that
+    the parser cut off)."""
+    if agent.pos_ not in ("NOUN", "PROPN", "PRON") or not _balanced(_text(_phrase(agent))):
+        return False
+    # A bare singular noun says how, not who: "by amendment", "by hand".
+    return agent.tag_ != "NN" or any(child.dep_ in ("det", "poss", "amod", "compound") for child in agent.children)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "csubjpass", "expl") for child in verb.children)
+
+
+def _keeps_the_words(draft: str, clause: _Clause, sent: Span) -> bool:
+    """The draft says everything the sentence said: each of its words but the
+    verb group's and the passive's ("be", "by", pronouns that change case) is
+    still there, and no word is doubled that was not doubled before. A
+    reduced passive's draft is a phrase, so only doubles count there."""
+    words = _LETTERS.findall(draft.lower())
+    written = _LETTERS.findall(sent.text.lower())
+    if _doubles(words) - _doubles(written):
+        return False
+    end = sent.text.rstrip()[-1:]
+    if clause.kind != REDUCED and not end.isalnum() and draft.rstrip()[-1:] != end:
+        return False  # the sentence's closing mark went missing
+    if clause.kind == REDUCED:
+        return True
+    dropped = {clause.verb.i} | {token.i for token in clause.group}  # the verb group is rebuilt
+    if clause.aux is not None:
+        dropped.add(clause.aux.i)
+    if clause.agent is not None:
+        dropped.add(clause.agent.head.i)
+    kept = Counter(
+        word for token in sent if token.i not in dropped and token.tag_ != "PRP" for word in _LETTERS.findall(token.lower_)
+    )
+    return not kept - Counter(words)
+
+
+def _doubles(words: list[str]) -> set[str]:
+    return {a for a, b in zip(words, words[1:], strict=False) if a == b}
+
+
+def _draft_clause(clause: _Clause, sent: Span, voice: Voice) -> str | None:
     """The sentence with the passive clause turned round: the actor first,
     the verb in the same tense, the passive subject as its object."""
     verb, agent = clause.verb, clause.agent
@@ -378,7 +516,7 @@ def _draft_clause(clause: _Clause, sent: Span) -> str | None:
     first = clause.group[0] if clause.group else verb
     if subject.right_edge.i >= first.i:
         return None
-    actor, person = _actor(clause, subject)
+    actor, person = _actor(clause, subject, voice)
     verb_words = _active_verb(clause, person)
     if verb_words is None:
         return None
@@ -401,26 +539,32 @@ def _draft_clause(clause: _Clause, sent: Span) -> str | None:
     return _splice(sent, start, end, " ".join(word for word in words if word))
 
 
-def _draft_inverted(clause: _Clause, sent: Span) -> str:
-    """"Attached is the form." -> "We have attached the form."."""
+def _draft_inverted(clause: _Clause, sent: Span, voice: Voice) -> str:
+    """"Attached is the form." -> "We have attached the form." ("I" for "my
+    resume"; [who] in a document that does not speak as "we")."""
     verb, be = clause.verb, clause.aux
     doc = sent.doc
     tail = sent[-1] if sent[-1].is_punct else None
     end = tail.i if tail is not None else sent.end
     thing = doc[be.i + 1 : end]
     between = _text(doc[verb.i + 1 : be.i])
-    actor = "I" if any(token.lower_ == "my" for token in thing) else "we"
-    tense = [verb.lower_] if be.tag_ == "VBD" else ["have", verb.lower_]
+    if any(token.lower_ == "my" for token in thing):
+        actor, have = "I", "have"
+    elif voice.we:
+        actor, have = "we", "have"
+    else:
+        actor, have = WHO, "has"
+    tense = [verb.lower_] if be.tag_ == "VBD" else [have, verb.lower_]
     words = " ".join(word for word in [actor, *tense, _text(thing), between] if word)
     return _splice(sent, verb.i, end - 1, words)
 
 
-def _draft_reduced(clause: _Clause, sent: Span) -> str:
-    """"the form attached to this letter" -> "the form that we attached to
+def _draft_reduced(clause: _Clause, sent: Span, voice: Voice) -> str:
+    """"the form attached to this letter" -> "the form that [who] attached to
     this letter"; only a hint, as a reduced passive does not show its tense."""
     verb, agent = clause.verb, clause.agent
     noun = verb.head
-    actor = _subject_case(agent) if agent is not None else "we"
+    actor = _subject_case(agent) if agent is not None else WHO
     skip = {token.i for token in _phrase(agent)} | {agent.head.i} if agent is not None else set()
     after = _text(token for token in verb.subtree if token.i > verb.i and token.i not in skip)
     noun_phrase = _lowercase_start(_text(sent.doc[noun.left_edge.i : noun.i + 1]), noun.left_edge, sent)
@@ -437,23 +581,22 @@ _DRAFTS = {
 }
 
 
-def _actor(clause: _Clause, subject: Token) -> tuple[str, str]:
+def _actor(clause: _Clause, subject: Token, voice: Voice) -> tuple[str, str]:
     """Who acts, as a subject, and its person ("1sg", "3sg" or "pl"): the
-    agent, or a stand-in the writer should replace. "We" is the usual actor
-    in a document from an organisation; "you" when it tells the reader what
-    they must do, or when the subject is "we"; "someone" in a headline."""
+    agent when the sentence names one. Otherwise "we" only in a document that
+    speaks as "we", for what is done to the reader ("your claim was denied");
+    "you" only in a document that speaks to its reader, for what it says must
+    be done; else the placeholder [who], for the writer to fill in."""
     if clause.agent is not None:
         return _subject_case(clause.agent), _person(clause.agent)
     words = {subject.lower_} | {child.lower_ for child in subject.children if child.dep_ == "poss"}
-    if clause.kind == HEADLINE:
-        return "someone", "3sg"
-    if words & {"we", "us", "our", "i", "me", "my"}:
-        return "you", "pl"
-    if words & {"you", "your"}:
-        return "we", "pl"
-    if any(token.lower_ in ("must", "should", "shall") for token in clause.group):
-        return "you", "pl"
-    return "we", "pl"
+    if clause.kind != HEADLINE:
+        if voice.we and words & {"you", "your"}:
+            return "we", "pl"
+        instructs = any(token.lower_ in ("must", "should", "shall") for token in clause.group)
+        if voice.you and instructs and not words & {"we", "us", "our", "i", "me", "my", "you", "your"}:
+            return "you", "pl"
+    return WHO, "3sg"
 
 
 def _person(head: Token) -> str:
@@ -471,7 +614,8 @@ def _subject_case(head: Token) -> str:
     """The agent phrase as a subject: "by them" -> "they"; "by a clerk, who
     knows the rules" gets the comma that now closes its relative clause."""
     if head.tag_ == "PRP":
-        return _PRONOUN_SUBJECT.get(head.lower_, head.lower_)
+        pronoun = _PRONOUN_SUBJECT.get(head.lower_, head.lower_)
+        return "I" if pronoun == "i" else pronoun
     phrase = _phrase(head)
     doc = head.doc
     aside = any(
@@ -495,8 +639,10 @@ def _object(subject: Token, sent: Span) -> str:
 
 
 def _lowercase_start(text: str, first: Token, sent: Span) -> str:
-    """`text` without the capital it had only for starting the sentence."""
-    if first.i == sent.start and first.pos_ != "PROPN" and first.text != "I":
+    """`text` without the capital it had only for starting the sentence
+    (after a list marker too: "* Language in brackets")."""
+    opens = all(token.is_punct for token in sent.doc[sent.start : first.i])
+    if opens and first.pos_ != "PROPN" and first.text != "I":
         return text[:1].lower() + text[1:]
     return text
 
@@ -569,7 +715,7 @@ def _splice(sent: Span, start: int, end: int, words: str) -> str:
     doc = sent.doc
     before = doc.text[sent.start_char : doc[start].idx]
     after = doc.text[doc[end].idx + len(doc[end].text) : sent.end_char]
-    if not before.strip():
+    if not any(char.isalnum() for char in before):  # nothing but a list marker before it
         words = words[:1].upper() + words[1:]
     return before + words + after
 

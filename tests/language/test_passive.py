@@ -16,6 +16,7 @@ from plainlint.language.passive import (  # noqa: E402  (after the skip)
     HEADLINE,
     INVERTED,
     REDUCED,
+    Voice,
     find_passives,
 )
 
@@ -96,19 +97,74 @@ def test_agent_and_span(passives):
 
 
 @pytest.mark.parametrize(
-    "text, draft",
+    "text, voice, draft",
     [
-        ("Your application must be received by June 1.", "We must receive your application by June 1."),
-        ("The form must be sent by email.", "You must send the form by email."),
-        ("Applications are reviewed weekly.", "We review applications weekly."),
-        ("You are required to sign the form.", "We require you to sign the form."),
+        ("Your application must be received by June 1.", Voice(), "[who] must receive your application by June 1."),
+        ("Your application must be received by June 1.", Voice(we=True), "We must receive your application by June 1."),
+        ("The form must be sent by email.", Voice(), "[who] must send the form by email."),
+        ("The form must be sent by email.", Voice(you=True), "You must send the form by email."),
+        ("Applications are reviewed weekly.", Voice(we=True, you=True), "[who] reviews applications weekly."),
+        ("You are required to sign the form.", Voice(we=True), "We require you to sign the form."),
+        ("The law was passed in 1974.", Voice(we=True, you=True), "[who] passed the law in 1974."),
     ],
 )
-def test_without_an_agent_the_hint_names_a_stand_in(passives, text, draft):
-    _, passive = only(passives, text)
+def test_without_an_agent_the_draft_guesses_no_actor_the_document_does_not_use(nlp, text, voice, draft):
+    """The review found "we" guessed for what the taxpayer, the employer or
+    Congress does; only the document's own voice may stand in."""
+    (passive,) = [p for sent in nlp(text).sents for p in find_passives(sent, voice)]
     assert passive.agent is None
     assert passive.rewrite is None
     assert passive.hint == f"Say who does it: '{draft}'"
+
+
+def test_the_documents_voice_needs_more_than_a_stray_pronoun():
+    assert Voice.of(["We review claims. We pay on time.", "Our office is open."]) == Voice(we=True, you=False)
+    assert Voice.of(["The US Code says we may."]) == Voice()
+    assert Voice.of(["You must sign. Your form is due. Send it yourself."]).you
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was the form signed by the applicant?",
+        "No records were ever found by the office.",
+        "Your claim may be cancelled or denied by the office.",
+    ],
+)
+def test_no_draft_where_a_mechanical_rewrite_goes_wrong(passives, text):
+    """Questions, negative subjects ("we had ever found no records") and
+    coordinated participles ("we may cancel your claim or denied")."""
+    _, found = passives(text)
+    assert found and all(p.rewrite is None and "'" not in p.hint for p in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are entitled to a refund.",
+        "The office is located in Denver.",
+        "The estimate is based on the latest data.",
+        "The board is composed of five members.",
+        "The team is made up of volunteers.",
+    ],
+)
+def test_state_phrases_are_found_but_never_rewritten(passives, text):
+    """A treebank calls "is located in" a passive; an active rewrite would
+    invent whoever located the office."""
+    _, passive = only(passives, text)
+    assert passive.state and passive.rewrite is None and "'" not in passive.hint
+
+
+def test_state_phrases_are_only_suggestions():
+    (finding,) = lint_markdown("You are entitled to a refund.\n", select=("PL210",))
+    assert finding.level.value == "suggestion" and finding.suggestions == []
+
+
+def test_a_draft_that_would_drop_or_double_a_word_is_not_offered(passives):
+    _, passive = only(passives, "The request was turned down by the board.")
+    assert passive.rewrite == "The board turned down the request."
+    words = passive.rewrite.lower().rstrip(".").split()
+    assert len(words) == len(set(words)) + 1  # "the" twice, as in the sentence
 
 
 @pytest.mark.parametrize(
@@ -142,8 +198,8 @@ def test_get_passive(passives):
 @pytest.mark.parametrize(
     "text, draft",
     [
-        ("Attached is the form.", "We have attached the form."),
-        ("Enclosed are two copies of the lease.", "We have enclosed two copies of the lease."),
+        ("Attached is the form.", "[who] has attached the form."),
+        ("Enclosed are two copies of the lease.", "[who] has enclosed two copies of the lease."),
         ("Attached is my resume.", "I have attached my resume."),
     ],
 )
@@ -172,7 +228,7 @@ def test_reduced_passive(passives):
     assert passive.kind == REDUCED
     assert passive.kind not in CLAUSAL_KINDS
     assert passive.rewrite is None
-    assert "the form that we attached to this letter" in passive.hint
+    assert "the form that [who] attached to this letter" in passive.hint
 
 
 @pytest.mark.parametrize("text", ["The fee was paid by June 1.", "The form was sent by email."])
@@ -184,7 +240,7 @@ def test_by_a_date_or_a_means_is_not_an_agent(passives, text):
 
 def test_it_in_it_is_believed_disappears(passives):
     _, passive = only(passives, "It is believed that the plan will work.")
-    assert "'We believe that the plan will work.'" in passive.hint
+    assert "'[who] believes that the plan will work.'" in passive.hint
 
 
 def test_question_is_found_but_not_rewritten(passives):
@@ -201,3 +257,45 @@ def test_a_sentence_with_masked_text_gets_a_hint_not_a_rewrite():
     assert findings[0].suggestions == []
     assert "Make the applicant the subject" in findings[0].message
     assert "X" not in findings[0].message.replace("PL", "")
+
+
+def test_inverted_passive_is_ours_in_a_document_that_speaks_as_we(nlp):
+    (passive,) = [p for sent in nlp("Attached is the form.").sents for p in find_passives(sent, Voice(we=True))]
+    assert "'We have attached the form.'" in passive.hint
+
+
+def test_quoted_passives_are_left_alone_and_headings_get_no_rewrite():
+    quoted = lint_markdown('The guide says "the form must be signed by the applicant" in bold.\n', select=("PL210",))
+    assert quoted == []
+    (heading,) = lint_markdown("# Forms signed by the applicant\n\nSend them in.\n", select=("PL210",))
+    assert heading.suggestions == []
+
+
+def test_the_document_speaking_as_we_lets_we_stand_in():
+    text = "We review each claim. We write to you within a week. Our office is open.\n\nYour claim was denied last year.\n"
+    (finding,) = lint_markdown(text, select=("PL210",))
+    assert "'We denied your claim last year.'" in finding.message
+    (alone,) = lint_markdown("Your claim was denied last year.\n", select=("PL210",))
+    assert "'[who] denied your claim last year.'" in alone.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have not been notified by the Internal Revenue Service (IRS) that I owe tax.",
+        "Language in brackets has been changed by amendment.",
+        "By contrast, the act is prohibited by contrast with the rule.",
+        "Some readers were confused by the term “service-connected disability.”",
+    ],
+)
+def test_no_rewrite_from_a_cut_off_bracket_quote_or_a_means(passives, text):
+    """Rewrites the review found broken: "(IRS has not notified me)", "the
+    term “service-connected disability confused some readers.”", "amendment
+    has changed ...", "contrast prohibits ..."."""
+    _, found = passives(text)
+    assert found and all(p.rewrite is None for p in found)
+
+
+def test_a_moved_subject_loses_the_capital_it_had_after_a_list_marker(passives):
+    _, passive = only(passives, "* Language in brackets has been changed by the editors.")
+    assert passive.rewrite == "* The editors have changed language in brackets."

@@ -1,5 +1,7 @@
 """PL210: passive voice, found on the dependency parse by plainlint.language.passive,
-with an active rewrite when the sentence names the actor."""
+with an active rewrite when the sentence names the actor. Quoted passives are
+someone else's words and are left alone; headings and table cells get a
+hint, not a rewrite, because a sentence does not fit there."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from plainlint.document import (
     Level,
     Suggestion,
 )
-from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, find_passives
+from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, Voice, find_passives
+from plainlint.language.quotes import QuotedSpans
 from plainlint.language.text import parsed_sentences
 
 _KIND_NAMES = {
@@ -29,29 +32,37 @@ _KIND_NAMES = {
 #: Blocks written as fragments, where a headline passive ("Form submitted")
 #: is a real reading; in running prose the same pattern is mostly a misparse.
 _FRAGMENT_KINDS = {BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FORM_LABEL}
+#: Blocks where a whole active sentence cannot replace the text.
+_NO_REWRITE_KINDS = {BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.FORM_LABEL}
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    voice = Voice.of(block.text for block in document.blocks)
     for block in document.blocks:
         if block.parsed is None:
             continue
+        quoted = QuotedSpans(block.text, options["skip-quoted"])
         for sentence in parsed_sentences(block):
             # Code, links' hidden parts and templating are masked out of the
             # parse; a rewrite would quote the mask, so offer only the hint.
-            masked = PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]
-            for passive in find_passives(sentence):
-                if passive.kind in CLAUSAL_KINDS:
-                    yield _finding(rule, block, passive, masked)
+            hint_only = block.kind in _NO_REWRITE_KINDS or PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]
+            for passive in find_passives(sentence, voice):
+                if passive.start in quoted:
+                    continue
+                if passive.state:
+                    yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
+                elif passive.kind in CLAUSAL_KINDS:
+                    yield _finding(rule, block, passive, hint_only)
                 elif passive.kind == HEADLINE and block.kind in _FRAGMENT_KINDS:
-                    yield _finding(rule, block, passive, masked)
+                    yield _finding(rule, block, passive, hint_only)
                 elif passive.kind == REDUCED and options["reduced"]:
-                    yield _finding(rule, block, passive, masked, Level.SUGGESTION)
+                    yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
 
 
-def _finding(rule, block, passive, masked: bool, level: Level | None = None) -> Finding:
+def _finding(rule, block, passive, hint_only: bool, level: Level | None = None) -> Finding:
     what = _KIND_NAMES.get(passive.kind, "passive voice")
     phrase = block.text[passive.start : passive.end]
-    if masked:
+    if hint_only:
         actor = f"Make {passive.agent} the subject." if passive.agent else "Say who does it."
         message = f'{what}: "{phrase}"; {actor}'
         suggestions = []
