@@ -28,3 +28,18 @@ def listing(items: Iterable[str], limit: int, quote: bool = False) -> str:
     if len(shown) > 1:
         return f"{', '.join(shown[:-1])} and {shown[-1]}"
     return "".join(shown)
+
+
+#: Words whose spelling misleads the a/an choice.
+_AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
+_A_DESPITE_VOWEL = ("one", "once", "use", "usual", "user", "uni", "euro", "eu")
+
+
+def article_for(word: str) -> str:
+    """"a" or "an" before `word`, by its sound as far as spelling shows it."""
+    lower = word.lower()
+    if lower.startswith(_AN_DESPITE_CONSONANT):
+        return "an"
+    if lower.startswith(_A_DESPITE_VOWEL):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainlint.document import Block, Document, Finding, Suggestion
 from plainlint.language.inflect import inflect
+from plainlint.language.phrasing import article_for, match_case
 from plainlint.language.quotes import QuotedSpans
 from plainlint.language.text import parsed_sentences
 
@@ -42,6 +43,9 @@ _BETWEEN_POS = frozenset({"DET", "ADV", "AUX", "PART"})
 _LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "appear"})
 MAX_BETWEEN = 3
 _PREFIXES = ("non", "un")
+#: Where a verb is a phrase inside a clause, not the clause itself: "the part
+#: not covered", "a form not signed".
+_PHRASE_DEPS = frozenset({"acl", "amod", "relcl", "advmod", "npadvmod"})
 #: Contracted auxiliaries as spaCy splits them: "can't" -> "ca" + "n't".
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 
@@ -66,6 +70,8 @@ class Hit:
     start: int  # first token of the negative word or phrase
     end: int  # token after it
     use: str | None
+    #: The two negatives sit on different clauses: no rewrite can be right.
+    split: bool = False
 
 
 def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon) -> Iterator[Finding]:
@@ -129,11 +135,28 @@ def _word_scope(sentence: Span, negation: Token, lexicon: Lexicon) -> Hit | None
 
 
 def _sentence_scope(sentence: Span, negation: Token, after: int, lexicon: Lexicon) -> Hit | None:
+    """A negative word later in the sentence ("may not ... unless"). Its
+    rewrite is offered only when both negatives sit on one clause: in "enter
+    the part not covered on line 9 unless the exception applies" the "not"
+    denies a phrase and the "unless" limits "enter", and dropping the "not"
+    would say the opposite."""
     for position in range(after, sentence.end):
         negative = next(_negatives_at(sentence, position, lexicon, SENTENCE), None)
         if negative is not None:
-            return Hit(negation, position, position + len(negative.words), negative.use)
+            split = not _one_clause(negation, sentence.doc[position])
+            use = None if split else negative.use
+            return Hit(negation, position, position + len(negative.words), use, split)
     return None
+
+
+def _one_clause(negation: Token, word: Token) -> bool:
+    """The negation denies a clause's verb and `word` ("unless") opens a
+    clause that hangs on that same verb, or is attached to it directly."""
+    verb = negation.head
+    if negation.dep_ != "neg" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _PHRASE_DEPS:
+        return False
+    head = word.head
+    return head == verb or (head.dep_ == "advcl" and head.head == verb)
 
 
 def _negatives_at(sentence: Span, position: int, lexicon: Lexicon, scope: str) -> Iterator[Negative]:
@@ -176,7 +199,10 @@ def _finding(rule, block: Block, doc: Doc, hit: Hit) -> Finding:
         described = f'"{negation}{joiner}{negative}"'
     end = doc[hit.end - 1].idx + len(doc[hit.end - 1])
     found = block.text[start:end]
-    advice = f'say it positively ("{hit.use}")' if hit.use else "say it positively"
+    if hit.split:
+        advice = "the two belong to different parts of the sentence; check each reads the right way, or say it positively"
+    else:
+        advice = f'say it positively ("{hit.use}")' if hit.use else "say it positively"
     if suggestion and found[:1].isupper():
         suggestion = suggestion[0].upper() + suggestion[1:]
     return rule.finding(
@@ -200,6 +226,9 @@ def _affirmed(doc: Doc, hit: Hit) -> tuple[int, str | None]:
         return first.idx, None
     replaced: dict[int, str] = {hit.start: hit.use, **{i: "" for i in range(hit.start + 1, hit.end)}}
     replaced[negation.i] = ""
+    article = doc[hit.start - 1]
+    if article.lower_ in ("a", "an") and article.i > negation.i:  # "not an unsafe" -> "a safe"
+        replaced[article.i] = match_case(article.text, article_for(hit.use))
     if do_support:
         verb = next((t for t in doc[negation.i + 1 : hit.start] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:

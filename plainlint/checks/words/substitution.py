@@ -31,7 +31,7 @@ from plainlint.language.inflect import (
     THIRD_PERSON,
     inflect,
 )
-from plainlint.language.phrasing import match_case
+from plainlint.language.phrasing import article_for, match_case
 from plainlint.language.quotes import QuotedSpans
 
 #: The verb forms a `lemma` entry is found in, by Penn tag.
@@ -207,20 +207,6 @@ def _case_matches(found: str, entry: Entry) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
-#: Words whose spelling misleads the a/an choice.
-_AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
-_A_DESPITE_VOWEL = ("one", "once", "use", "usual", "user", "uni", "euro", "eu")
-
-
-def article_for(word: str) -> str:
-    lower = word.lower()
-    if lower.startswith(_AN_DESPITE_CONSONANT):
-        return "an"
-    if lower.startswith(_A_DESPITE_VOWEL):
-        return "a"
-    return "an" if lower[:1] in "aeiou" else "a"
-
-
 def _fit_to_context(text: str, start: int, end: int, replacements: list[str]) -> tuple[int, int, list[str]]:
     """Widen the span so applying a replacement leaves correct text: take in a
     preceding "a"/"an" when the replacement needs the other article, and one
