@@ -37,6 +37,9 @@ def findings(checkout: Path, paths: list[Path], extra: list[str]) -> Counter:
     for result in report["files"]:
         rows[(result["path"], f"error: {result['error']}")] += 1
     for finding in report["findings"]:
+        # A fingerprint holds the path relative to the working directory,
+        # which differs between the worktree and here for corpora/samples.
+        finding.pop("fingerprint", None)
         rows[(finding["location"]["path"], json.dumps(finding, sort_keys=True))] += 1
     return rows
 

@@ -29,6 +29,23 @@ class BlockKind(StrEnum):
     FORM_LABEL = "form-label"
     FIELD_TOOLTIP = "field-tooltip"
     HELP_TEXT = "help-text"
+    # Text that is not running prose, as extraction recognised it
+    # (plainlint.extract.nonprose): the language rules skip these.
+    CONTENTS = "contents"  # contents or index lines with leader dots
+    DATA = "data"  # mostly numbers: a table of amounts, line numbers
+    CODE = "code"  # monospace runs in DOCX and PDF
+    NAVIGATION = "navigation"  # link lists, menus
+    FURNITURE = "furniture"  # page headers, footers, text repeated on many pages
+
+    @property
+    def is_prose_like(self) -> bool:
+        """Whether the language rules read blocks of this kind."""
+        return self not in NOT_PROSE_KINDS
+
+
+NOT_PROSE_KINDS = frozenset(
+    {BlockKind.CONTENTS, BlockKind.DATA, BlockKind.CODE, BlockKind.NAVIGATION, BlockKind.FURNITURE}
+)
 
 
 class Level(StrEnum):
@@ -185,6 +202,12 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     #: title, lang, page count, producer, has_xfa ... as the format offers.
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def language_blocks(self) -> list[Block]:
+        """The blocks the language rules read: all but those extraction
+        recognised as not running prose (contents lines, tables of numbers,
+        code, navigation, page furniture). Form rules read every block."""
+        return [block for block in self.blocks if block.kind.is_prose_like]
 
     def word_count(self) -> int:
         from plainlint.language.text import count_words

@@ -10,7 +10,7 @@ import pytest
 from plainlint.config import Settings
 from plainlint.document import Finding
 from plainlint.engine import check_document
-from plainlint.extract.markdown import parse_markdown
+from plainlint.extract import Source, extract
 from plainlint.language.nlp import LanguagePass
 from plainlint.registry import default_registry
 
@@ -22,7 +22,7 @@ def lint_markdown(text: str, select: tuple[str, ...] | None = None, **settings) 
     """Findings for a Markdown string with default settings (or `select`)."""
     config = Settings(root=PROJECT, select=select, **settings)
     rules = config.enabled_rules(default_registry())
-    document = parse_markdown(text, "test.md")
+    document = extract(Source("test.md", text.encode(), default_format="markdown"))
     parse_for(document, rules)
     return check_document(document, config, rules)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plainlint.document import Document, Location, Notice
 from plainlint.errors import InputError
+from plainlint.extract.nonprose import classify
 
 #: Default cap on an input's size; `max-file-size` in config changes it.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -98,4 +99,6 @@ def extract(source: Source) -> Document:
     if not source.data.strip():
         location = Location(source.path, line=1, column=1)
         return Document(source.path, reader.format, notices=[Notice("PL902", "file is empty: nothing to check", location)])
-    return reader.extract(source)
+    document = reader.extract(source)
+    classify(document)
+    return document

@@ -101,12 +101,16 @@ def _inline_block(
     limit = src.line_start(end_line)
     builder = BlockBuilder(src)
     skip_until_close = False
+    in_link, link_chars = False, 0
     for child in token.children or []:
+        if child.type == "link_open":
+            in_link = True
         if child.type == "link_open" and child.markup == "autolink":
             found = src.text.find(child.attrs.get("href", ""), cursor, limit)
             builder.add(PLACEHOLDER, max(found, cursor))
             skip_until_close = True
         elif child.type == "link_close":
+            in_link = False
             if skip_until_close:
                 cursor = _past(src.text, ">", cursor, limit)
                 skip_until_close = False
@@ -116,6 +120,8 @@ def _inline_block(
             continue
         elif child.type == "text":
             cursor = builder.add_aligned(child.content, cursor, limit)
+            if in_link:
+                link_chars += sum(1 for char in child.content if not char.isspace())
         elif child.type in ("softbreak", "hardbreak"):
             builder.add(" ", None)
         elif child.type == "code_inline":
@@ -133,7 +139,7 @@ def _inline_block(
                 cursor = found + len(child.content)
     if kind is BlockKind.TABLE_CELL:
         row_cursor[start_line] = cursor
-    block = Block(kind, builder.text, path, builder.segments)
+    block = Block(kind, builder.text, path, builder.segments, {"link_chars": link_chars} if link_chars else {})
     return trim(block, PLACEHOLDER + " ")
 
 

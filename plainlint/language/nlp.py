@@ -94,7 +94,7 @@ class LanguagePass:
         if not components or not self.available:
             return
         nlp = load(self._model, components)
-        blocks = [block for document in documents for block in document.blocks]
+        blocks = [block for document in documents for block in document.language_blocks()]
         texts = (block.text.replace(PLACEHOLDER, "X") for block in blocks)
         for block, parsed in zip(blocks, nlp.pipe(texts, batch_size=BATCH_SIZE)):
             block.parsed = parsed

@@ -40,7 +40,7 @@ def sections(document: Document) -> list[Section]:
     """The top-level sections, in order, each holding its subsections."""
     top: list[Section] = []
     open_sections: list[Section] = []  # the current section and its parents, outermost first
-    for block in document.blocks:
+    for block in document.language_blocks():
         if block.kind is BlockKind.HEADING:
             level = heading_level(block)
             while open_sections and open_sections[-1].level >= level:

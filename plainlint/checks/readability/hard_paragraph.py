@@ -13,7 +13,7 @@ from plainlint.language import prose, readability
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     metric = readability.METRICS[options["metric"]]
     limit, min_words = options["paragraph-grade"], options["min-words"]
-    for block in document.blocks:
+    for block in document.language_blocks():
         if prose.word_count([block]) < min_words:
             continue
         found = prose.sentences([block])

@@ -75,7 +75,7 @@ class Hit:
 
 
 def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon) -> Iterator[Finding]:
-    for block in document.blocks:
+    for block in document.language_blocks():
         doc = block.parsed
         if doc is None or not _NEGATION_CUE.search(block.text):
             continue

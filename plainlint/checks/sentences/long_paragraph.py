@@ -11,7 +11,7 @@ from plainlint.language import prose
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     max_words, max_sentences = options["max-words"], options["max-sentences"]
-    for block in document.blocks:
+    for block in document.language_blocks():
         found = prose.sentences([block])
         words = sum(sentence.words for sentence in found)
         too_long = []

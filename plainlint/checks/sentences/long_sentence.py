@@ -11,7 +11,7 @@ from plainlint.language.text import block_sentences, count_words
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     limit, error_limit = options["max-words"], options["error-words"]
-    for block in document.blocks:
+    for block in document.language_blocks():
         if block.kind is BlockKind.HEADING:
             continue
         for sentence in block_sentences(block):

@@ -37,7 +37,7 @@ class Word:
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     limit = options["max-nouns"]
-    for block in document.blocks:
+    for block in document.language_blocks():
         doc = block.parsed
         if doc is None or not _may_hold_string(doc, limit):
             continue

@@ -37,8 +37,8 @@ _NO_REWRITE_KINDS = {BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.FORM_LAB
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    voice = Voice.of(block.text for block in document.blocks)
-    for block in document.blocks:
+    voice = Voice.of(block.text for block in document.language_blocks())
+    for block in document.language_blocks():
         if block.parsed is None:
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])

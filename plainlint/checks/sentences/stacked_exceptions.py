@@ -27,7 +27,7 @@ def check(
     document: Document, rule, options: Mapping[str, Any], markers: dict[str, tuple[Marker, ...]]
 ) -> Iterator[Finding]:
     limit = options["max-conditions"]
-    for block in document.blocks:
+    for block in document.language_blocks():
         doc = block.parsed
         if doc is None:
             continue

@@ -75,4 +75,4 @@ def _acronyms(document: Document, options: Mapping[str, Any]) -> dict[str, Acron
             quoted[id(block)] = QuotedSpans(block.text, options["skip-quoted"])
         return offset in quoted[id(block)]
 
-    return find_acronyms(document.blocks, in_quotes)
+    return find_acronyms(document.language_blocks(), in_quotes)

@@ -35,7 +35,7 @@ class Mention:
 
 
 def check(document: Document, rule, options: Mapping[str, Any], patterns: tuple[re.Pattern, ...]) -> Iterator[Finding]:
-    mentions = [m for block in document.blocks for m in _mentions(block, patterns, options["skip-quoted"])]
+    mentions = [m for block in document.language_blocks() for m in _mentions(block, patterns, options["skip-quoted"])]
     if len(mentions) < options["min-uses"]:
         return
     for mention in mentions:

@@ -20,7 +20,7 @@ _BARE = re.compile(rf"(?<![\w/]){_AND_OR}(?![\w/])", re.I)
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    for block in document.blocks:
+    for block in document.language_blocks():
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         pairs = {m.start(2): m for m in _PAIR.finditer(block.text)}
         for match in _BARE.finditer(block.text):

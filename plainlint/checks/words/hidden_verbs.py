@@ -71,7 +71,7 @@ class Match:
 
 
 def check(document: Document, rule, options: Mapping[str, Any], vocabulary: Vocabulary) -> Iterator[Finding]:
-    for block in document.blocks:
+    for block in document.language_blocks():
         doc = block.parsed
         if doc is None:
             continue

@@ -67,7 +67,7 @@ class Entry:
 
 def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases) -> Iterator[Finding]:
     pattern, lookup, first_words = phrases
-    for block in document.blocks:
+    for block in document.language_blocks():
         quoted = QuotedSpans(block.text, options.get("skip-quoted", True))
         for match in _matches(pattern, first_words, block.text):
             found = match.group()

@@ -18,6 +18,9 @@ from lxml import etree
 from plainlint.extract.docx.ooxml import W, to_int, val
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.I)
+#: Paragraph styles for code: Word's "HTML Preformatted", "Macro Text" and
+#: the "Code", "Source Code" or "Verbatim" styles of templates and converters.
+_CODE_STYLE = re.compile(r"code|preformatted|macro|verbatim|listing", re.I)
 _MAX_CHAIN = 32  # basedOn chains are short; this stops cycles
 
 
@@ -36,8 +39,14 @@ class ParagraphFormat:
     def is_quote(self) -> bool:
         return "quot" in self.style.lower()  # Quote, Intense Quote, Quotation
 
+    @property
+    def is_code(self) -> bool:
+        return bool(_CODE_STYLE.search(self.style))
+
     def attrs(self) -> dict:
         found = {"style": self.style}
+        if self.is_code:
+            found["monospace"] = True
         if self.heading_level:
             found["level"] = self.heading_level
         if self.list_level:

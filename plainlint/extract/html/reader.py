@@ -62,6 +62,7 @@ _SKIPPED = frozenset(
     "embed canvas video audio noembed noframes".split()
 )
 _CODE = frozenset({"code", "kbd", "samp"})
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 #: The parser opens these wherever content first needs them, so text that
 #: precedes their tags in the source may follow them in the tree: their tags
 #: anchor nothing.
@@ -150,6 +151,16 @@ def _parse(text: str) -> tuple[etree._Element | None, int | None]:
     return root, None if cut is None else cut.line
 
 
+def _landmark(element: etree._Element, sectioned: bool) -> str | None:
+    """The landmark an element opens: a nav, or the page's own footer."""
+    role = (element.get("role") or "").strip().lower()
+    if element.tag == "nav" or role == "navigation":
+        return "navigation"
+    if role == "contentinfo" or (element.tag == "footer" and not sectioned):
+        return "contentinfo"
+    return None
+
+
 def _tag_location(lines: SourceText, path: str, span: tuple[int, int], name: str) -> Location:
     line, column = lines.line_col(span[0])
     end_line, end_column = lines.line_col(span[1] - 1)
@@ -181,6 +192,14 @@ class _Frame:
     role: FormRole | None = None
     container: tuple[BlockKind, dict] | None = None
     opened: bool = False
+    #: Inside a link: its text counts towards the block's `link_chars`.
+    link: bool = False
+    #: "navigation" or "contentinfo" (a page footer): the landmark the
+    #: element is in, which marks menus and site furniture.
+    landmark: str | None = None
+    #: Inside article, aside, main, nav or section, where a footer belongs to
+    #: that part, not to the page.
+    sectioned: bool = False
 
 
 class _Walk:
@@ -239,6 +258,9 @@ class _Walk:
             code=parent.code or (_Code() if tag in _CODE else None),
             role=self.forms.roles.get(element) or parent.role,
             container=container,
+            link=parent.link or tag == "a",
+            landmark=parent.landmark or _landmark(element, parent.sectioned),
+            sectioned=parent.sectioned or tag in _SECTIONING,
         )
 
     def _open(self, element: etree._Element, frame: _Frame, span: tuple[int, int] | None) -> None:
@@ -259,16 +281,17 @@ class _Walk:
     def _kind(self, tag: str, frame: _Frame) -> tuple[BlockKind, dict[str, Any], str | None]:
         role = frame.role
         role_attrs = {"form_role": role.role} if role else {}
+        landmark = {"landmark": frame.landmark} if frame.landmark else {}
         field_name = role.field_name if role else None
         if tag in _HEADINGS:
-            return BlockKind.HEADING, {"level": _HEADINGS[tag], **role_attrs}, field_name
+            return BlockKind.HEADING, {"level": _HEADINGS[tag], **role_attrs, **landmark}, field_name
         if tag == "title":
             return BlockKind.TITLE, {}, None
         if role is not None:
-            return role.kind, role_attrs, field_name
+            return role.kind, {**role_attrs, **landmark}, field_name
         if frame.container is not None:
-            return frame.container[0], dict(frame.container[1]), None
-        return BlockKind.PARAGRAPH, {}, None
+            return frame.container[0], {**frame.container[1], **landmark}, None
+        return BlockKind.PARAGRAPH, landmark, None
 
     def _text(self, text: str | None, frame: _Frame, owner: etree._Element) -> None:
         if not text:
@@ -279,6 +302,8 @@ class _Walk:
         builder = self.open[-1]
         if frame.code is None:
             builder.add(text, _NodeMap(pieces, self.lines, owner.sourceline))
+            if frame.link:
+                builder.link_chars += sum(1 for char in text if not char.isspace())
         elif not frame.code.placed and text.strip(WHITESPACE):
             frame.code.placed = True
             builder.placeholder(*self._point(pieces[0][1] if pieces else None, owner))
@@ -352,6 +377,7 @@ class _BlockText:
     segments: list[Segment] = field(default_factory=list)
     length: int = 0
     pending_space: bool = False
+    link_chars: int = 0
 
     def add(self, text: str, where: _NodeMap) -> None:
         """Append a text node."""
@@ -409,8 +435,9 @@ class _BlockText:
     def take(self, path: str) -> Block | None:
         """The block so far (None when it holds no words) and a fresh start
         for the text that follows a nested block."""
-        text, segments = "".join(self.parts), self.segments
-        self.parts, self.segments, self.length, self.pending_space = [], [], 0, False
+        text, segments, link_chars = "".join(self.parts), self.segments, self.link_chars
+        self.parts, self.segments, self.length, self.pending_space, self.link_chars = [], [], 0, False, 0
         if not _CONTENT.search(text):
             return None
-        return Block(self.kind, text, path, segments, dict(self.attrs), self.field_name)
+        attrs = dict(self.attrs, link_chars=link_chars) if link_chars else dict(self.attrs)
+        return Block(self.kind, text, path, segments, attrs, self.field_name)

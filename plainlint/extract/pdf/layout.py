@@ -335,6 +335,8 @@ def _block(draft: _Draft, page: int, path: str) -> Block:
     }
     if draft.level is not None:
         attrs["level"] = draft.level
+    if all(line.mono for line in draft.lines):
+        attrs["monospace"] = True
     return Block(draft.kind, text, path, segments, attrs)
 
 

@@ -34,6 +34,8 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 LIST_MARKER = re.compile(r"^(?:[^\w\s]|\(?(?:\d{1,2}|[a-nA-N]|[ivxIVX]{1,4})[.)])$")
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _FORCE_BOLD = 1 << 18
+_FIXED_PITCH = 1 << 0
+_MONO_NAME = re.compile(rb"courier|mono|consol|menlo|monaco|inconsolata", re.IGNORECASE)
 #: Characters further apart than this (in font sizes) are separate words even
 #: when pdfium put no space between them.
 _CHAR_GAP = 0.3
@@ -59,6 +61,8 @@ class TextRun:
     #: The font size (for a line, the size most of its characters have).
     size: float
     bold: bool
+    #: Set in a fixed-pitch font (code, in most documents).
+    mono: bool
 
 
 @dataclass(slots=True)
@@ -93,6 +97,7 @@ class Line(TextRun):
             y1=max(w.y1 for w in words),
             size=max(weights, key=weights.__getitem__),
             bold=all(w.bold for w in words),
+            mono=all(w.mono for w in words),
             second_x0=words[1].x0 if len(words) > 1 else words[0].x0,
         )
 
@@ -189,18 +194,18 @@ class _WordBuilder:
         self.chars: list[str] = []
         self.x0 = self.y0 = self.x1 = self.y1 = self.last_x1 = 0.0
         self.size = 1.0
-        self.bold = False
+        self.bold = self.mono = False
         self.keep = True
         self.space_pending = False
         self._matrix = pdfium_c.FS_MATRIX()
         self._name = ctypes.create_string_buffer(128)
         self._flags = ctypes.c_int()
-        self._bold_names: dict[bytes, bool] = {}
+        self._font_names: dict[bytes, tuple[bool, bool]] = {}
 
     def flush(self) -> None:
         if self.chars and self.keep:
             x0, y0, x1, y1 = self.transform(self.x0, self.y0, self.x1, self.y1)
-            self.words.append(Word("".join(self.chars), x0, y0, x1, y1, self.size, self.bold, len(self.words)))
+            self.words.append(Word("".join(self.chars), x0, y0, x1, y1, self.size, self.bold, self.mono, len(self.words)))
         self.chars = []
         self.space_pending = False
 
@@ -244,19 +249,19 @@ class _WordBuilder:
             tilt = math.atan2(matrix.b, matrix.a) - self.upright
             self.keep = abs(math.remainder(tilt, math.tau)) <= _MAX_TILT
         self.size = size if size > 0 else 1.0
-        self.bold = self._is_bold(index)
+        self.bold, self.mono = self._font(index)
 
-    def _is_bold(self, index: int) -> bool:
+    def _font(self, index: int) -> tuple[bool, bool]:
+        """Whether the font is bold and whether it is fixed-pitch, from its
+        weight, its descriptor flags and, failing those, its name."""
         textpage = self.textpage
-        if pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600:
-            return True
         pdfium_c.FPDFText_GetFontInfo(textpage, index, self._name, len(self._name), self._flags)
-        if self._flags.value & _FORCE_BOLD:
-            return True
-        name = self._name.value
-        if name not in self._bold_names:
-            self._bold_names[name] = bool(_BOLD_NAME.search(name))
-        return self._bold_names[name]
+        name, flags = self._name.value, self._flags.value
+        if name not in self._font_names:
+            self._font_names[name] = (bool(_BOLD_NAME.search(name)), bool(_MONO_NAME.search(name)))
+        bold_name, mono_name = self._font_names[name]
+        bold = bold_name or bool(flags & _FORCE_BOLD) or pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600
+        return bold, mono_name or bool(flags & _FIXED_PITCH)
 
 
 def _words(textpage, transform, rotation: int) -> list[Word]:
