@@ -7,6 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from plainlint.document import Block, BlockKind
+from plainlint.language.text import count_words
+
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
 
 
@@ -21,3 +24,17 @@ class QuotedSpans:
         # Spans come from one left-to-right scan: sorted and disjoint.
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self.spans[index][1]
+
+
+#: A table cell or list item of at most this many words, with no sentence
+#: end, is a term in a list.
+_TERM_WORDS = 6
+_TERM_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM})
+
+
+def is_listed_term(block: Block) -> bool:
+    """A short table cell or list item that is not a sentence: an entry in a
+    word list or a "Don't say | Say" table, where a word is shown, not used.
+    Rewriting it would empty the row that teaches the plain word."""
+    text = block.text.strip()
+    return block.kind in _TERM_KINDS and count_words(text) <= _TERM_WORDS and not text.endswith((".", "?", "!", ":"))

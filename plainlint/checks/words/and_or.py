@@ -9,7 +9,7 @@ from typing import Any
 
 from plainlint.document import Document, Finding, Suggestion
 from plainlint.language.phrasing import match_case
-from plainlint.language.quotes import QuotedSpans
+from plainlint.language.quotes import QuotedSpans, is_listed_term
 
 _WORD = r"[^\W\d_][\w'’-]*"
 _AND_OR = r"and\s*/\s*or"
@@ -21,6 +21,8 @@ _BARE = re.compile(rf"(?<![\w/]){_AND_OR}(?![\w/])", re.I)
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     for block in document.language_blocks():
+        if options["skip-quoted"] and is_listed_term(block):
+            continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         pairs = {m.start(2): m for m in _PAIR.finditer(block.text)}
         for match in _BARE.finditer(block.text):

@@ -21,7 +21,7 @@ from plainlint.document import Block, Document, Finding, Level, Suggestion
 from plainlint.language.inflect import inflect, present_participle
 from plainlint.language.nominal import hidden_verb
 from plainlint.language.phrasing import match_case
-from plainlint.language.quotes import QuotedSpans
+from plainlint.language.quotes import QuotedSpans, is_listed_term
 
 if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
     from spacy.tokens import Doc, Token
@@ -74,6 +74,8 @@ def check(document: Document, rule, options: Mapping[str, Any], vocabulary: Voca
     for block in document.language_blocks():
         doc = block.parsed
         if doc is None:
+            continue
+        if options["skip-quoted"] and is_listed_term(block):
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         covered: set[int] = set()

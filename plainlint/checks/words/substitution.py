@@ -32,7 +32,7 @@ from plainlint.language.inflect import (
     inflect,
 )
 from plainlint.language.phrasing import article_for, match_case
-from plainlint.language.quotes import QuotedSpans
+from plainlint.language.quotes import QuotedSpans, is_listed_term
 
 #: The verb forms a `lemma` entry is found in, by Penn tag.
 _VERB_FORMS = (BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE)
@@ -68,6 +68,8 @@ class Entry:
 def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases) -> Iterator[Finding]:
     pattern, lookup, first_words = phrases
     for block in document.language_blocks():
+        if options.get("skip-quoted", True) and is_listed_term(block):
+            continue
         quoted = QuotedSpans(block.text, options.get("skip-quoted", True))
         for match in _matches(pattern, first_words, block.text):
             found = match.group()
