@@ -47,6 +47,9 @@ class Entry:
     note: str
     #: Universal POS tags the first word must carry (empty: any).
     pos: frozenset[str] = frozenset()
+    #: The phrase can end a sentence with its own full stop ("etc."), which
+    #: the replacement then keeps.
+    closes: bool = False
     #: Words that, in the same sentence, mean the phrase is fine here.
     unless: frozenset[str] = frozenset()
     #: For a verb form that is both past tense and past participle, the
@@ -88,7 +91,7 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
                 continue
             tag = token.tag_ if token is not None else None
             replacements = [match_case(found, text) for text in entry.replacements_for(tag)]
-            start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements)
+            start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements, entry.closes)
             safe = len(replacements) == 1 and not entry.advisory
             yield rule.finding(
                 block,
@@ -129,6 +132,7 @@ def entries_from_spec(raw_entries: list[Mapping[str, Any]]) -> list[Entry]:
             "source": raw["source"],
             "advisory": raw.get("advisory", False),
             "note": raw.get("note", ""),
+            "closes": raw.get("closes", False),
             "pos": frozenset(_as_list(raw.get("pos", []))),
             "unless": frozenset(word.lower() for word in _as_list(raw.get("unless", []))),
         }
@@ -208,11 +212,17 @@ def _case_matches(found: str, entry: Entry) -> bool:
     return flat in (entry.phrase, entry.phrase.upper(), entry.phrase[0].upper() + entry.phrase[1:])
 
 
+_SENTENCE_END = re.compile(r"\s*(?:$|\s[A-Z])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
-def _fit_to_context(text: str, start: int, end: int, replacements: list[str]) -> tuple[int, int, list[str]]:
+def _fit_to_context(
+    text: str, start: int, end: int, replacements: list[str], closes: bool
+) -> tuple[int, int, list[str]]:
     """Widen the span so applying a replacement leaves correct text: take in a
     preceding "a"/"an" when the replacement needs the other article, and one
-    neighbouring space when the replacement is a deletion."""
+    neighbouring space when the replacement is a deletion. The full stop of
+    an abbreviation that ends the sentence ("... a statement, etc.") stays."""
+    if closes and text[end - 1 : end] == "." and _SENTENCE_END.match(text, end):
+        replacements = [r if not r or r.endswith(".") else f"{r}." for r in replacements]
     if "" not in replacements:
         article = _ARTICLE_BEFORE.search(text[:start])
         if article and any(article_for(r) != article.group(1).lower() for r in replacements):
