@@ -17,6 +17,7 @@ import pathspec
 from plainlint.document import Level
 from plainlint.errors import ConfigError
 from plainlint.extract import DEFAULT_MAX_BYTES
+from plainlint.language.inflect import word_forms
 from plainlint.registry import Registry, Rule
 
 CONFIG_FILES = (".plainlint.toml", "pyproject.toml")
@@ -25,7 +26,7 @@ DEFAULT_EXCLUDES = (
     ".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
     ".tox/", ".nox/", "site-packages/", ".mypy_cache/", ".pytest_cache/",
 )
-_LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude")
+_LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "vocabulary")
 KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "model")
 
 
@@ -48,6 +49,14 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     #: spaCy model package; None tries en_core_web_sm, then its repackaged copy.
     model: str | None = None
+    #: Terms and acronyms the team has decided to keep: findings about them
+    #: are not reported ("maintain" also covers "maintained").
+    vocabulary: tuple[str, ...] = ()
+
+    def accepts(self, matched: str) -> bool:
+        """Whether a finding's matched text is a term in `vocabulary`."""
+        flat = " ".join(matched.split())
+        return flat in self._accepted or flat.lower() in self._accepted_lower
 
     def enabled_rules(self, registry: Registry, path: Path | None = None) -> list[Rule]:
         ignored_here = self._per_file_ignores(path)
@@ -65,6 +74,23 @@ class Settings:
 
     def is_excluded(self, path: Path) -> bool:
         return self._exclude_spec.match_file(_relative(path, self.root))
+
+    @cached_property
+    def _accepted(self) -> frozenset[str]:
+        """Terms with capitals ("FOIA", "Medicaid") as written."""
+        return frozenset(term for term in self._terms if term != term.lower())
+
+    @cached_property
+    def _accepted_lower(self) -> frozenset[str]:
+        """Lower-case terms in any case, and each single word in its other
+        forms: "maintain" also accepts "maintains", "maintained", "maintaining"."""
+        lower = [term for term in self._terms if term == term.lower()]
+        forms = {form for term in lower if " " not in term for form in word_forms(term)}
+        return frozenset(lower) | forms
+
+    @cached_property
+    def _terms(self) -> tuple[str, ...]:
+        return tuple(" ".join(term.split()) for term in self.vocabulary if term.strip())
 
     @cached_property
     def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
@@ -168,6 +194,7 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str, regis
         rule_levels=levels,
         max_file_size=_positive_int(table.get("max-file-size", DEFAULT_MAX_BYTES), "max-file-size", source),
         model=_optional_string(table.get("model"), "model", source),
+        vocabulary=lists["vocabulary"] or (),
     )
 
 

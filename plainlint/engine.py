@@ -161,6 +161,8 @@ def check_document(document: Document, settings: Settings, rules: Iterable[Rule]
     for rule in rules:
         level = settings.level_for(rule)
         for finding in rule.run(document, settings.options_for(rule)):
+            if finding.matched and settings.accepts(finding.matched):
+                continue
             if level != rule.level and finding.level == rule.level:
                 finding = replace(finding, level=level)
             findings.append(finding)

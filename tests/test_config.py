@@ -107,3 +107,21 @@ def test_excludes_are_relative_to_the_config_folder(tmp_path):
     assert settings.is_excluded(tmp_path / "docs" / "y.tmp.md")
     assert not settings.is_excluded(tmp_path / "docs" / "y.md")
     assert settings.is_excluded(tmp_path / "node_modules" / "pkg" / "README.md")
+
+
+def test_vocabulary_silences_the_terms_a_team_keeps(tmp_path):
+    from support import lint_markdown
+
+    text = "We maintained the FOIA log and will maintain it. We utilize it. The DMV keeps it.\n"
+    before = {f.matched for f in lint_markdown(text, select=("PL101", "PL501"))}
+    assert {"maintained", "maintain", "utilize", "FOIA", "DMV"} <= before
+    after = {f.matched for f in lint_markdown(text, select=("PL101", "PL501"), vocabulary=("maintain", "FOIA"))}
+    assert after == before - {"maintained", "maintain", "FOIA"}
+
+
+def test_vocabulary_comes_from_the_config_and_must_be_strings(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.plainlint]\nvocabulary = ['FOIA', 'maintain']\n")
+    assert resolver().for_path(tmp_path / "a.md").vocabulary == ("FOIA", "maintain")
+    write(tmp_path / "pyproject.toml", "[tool.plainlint]\nvocabulary = 'FOIA'\n")
+    with pytest.raises(ConfigError, match="'vocabulary' must be a list of strings"):
+        resolver().for_path(tmp_path / "a.md")

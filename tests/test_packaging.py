@@ -30,10 +30,11 @@ def test_installed_console_script_checks_a_folder(tmp_path):
     script = shutil.which("plainlint")
     if script is None:
         pytest.skip("plainlint is not installed as a console script (pip install -e .)")
-    (tmp_path / "a.md").write_text("You shall apply in order to get help.\n")
+    (tmp_path / "a.md").write_text("You shall apply and/or write in order to get help.\n")
     (tmp_path / "b.txt").write_text("All good here.\n")
     done = subprocess.run([script, "check", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode == 1, done.stderr
-    assert f"{tmp_path / 'a.md'}:1:5: PL103 [warning]" in done.stdout
+    assert f"{tmp_path / 'a.md'}:1:5: PL103 [suggestion]" in done.stdout
+    assert f"{tmp_path / 'a.md'}:1:17: PL106 [warning]" in done.stdout
     assert done.stderr == ""
     assert "Checked 2 files" in done.stdout

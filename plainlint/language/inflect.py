@@ -226,3 +226,9 @@ def _doubles(verb: str) -> bool:
         return False
     syllables = len(re.findall(f"[{_VOWELS}y]+", verb))
     return syllables == 1 or verb in _STRESSED_FINAL
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """A word and the forms it takes as a verb or a plural noun: "maintain",
+    "maintains", "maintained", "maintaining" (plural and third person agree)."""
+    return (word, third_person(word), past(word), past_participle(word), present_participle(word))

@@ -107,7 +107,8 @@ _NOT_AGENTS = frozenset(
     "sunday jan feb mar apr jun jul aug sep sept oct nov dec "
     "mail email e-mail phone telephone fax post hand car bus train plane "
     "far default chance accident mistake error way means contrast comparison reference "
-    "virtue law force name weight volume percent design definition nature operation".split()
+    "virtue law force name weight volume percent design definition nature operation "
+    "oath affirmation ballot vote votes yeas nays statute regulation rule contract order".split()
 )
 #: Participles that, after "be" or "get" and without a "by" agent, describe a
 #: state ("we are concerned"), not an action. Learnt from the errors of this
@@ -450,7 +451,15 @@ def _unsafe_to_draft(clause: _Clause, sent: Span) -> bool:
         return False
     if not _balanced(_text(subject.subtree)):
         return True  # the parse cut a bracket or a quotation in two
-    return any(token.lower_ in _NEGATIVE_DETERMINERS for token in subject.subtree)
+    if any(token.lower_ in _NEGATIVE_DETERMINERS for token in subject.subtree):
+        return True
+    # "If any Bill shall not be returned" is about each bill; "if the President
+    # shall not return any Bill" about all of them: the negation's scope moves.
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    return negated and any(child.lower_ in _QUANTIFIERS for child in subject.children)
+
+
+_QUANTIFIERS = frozenset({"any", "every", "each", "all", "some", "many", "most", "few", "several"})
 
 
 def _names_someone(agent: Token) -> bool:
@@ -477,6 +486,9 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "csubjpass", "expl") for child in verb.children)
 
 
+_STRAY_PUNCTUATION = re.compile(r",\s*,|\s,|\(\s*\)")
+
+
 def _keeps_the_words(draft: str, clause: _Clause, sent: Span) -> bool:
     """The draft says everything the sentence said: each of its words but the
     verb group's and the passive's ("be", "by", pronouns that change case) is
@@ -486,6 +498,8 @@ def _keeps_the_words(draft: str, clause: _Clause, sent: Span) -> bool:
     written = _LETTERS.findall(sent.text.lower())
     if _doubles(words) - _doubles(written):
         return False
+    if len(_STRAY_PUNCTUATION.findall(draft)) > len(_STRAY_PUNCTUATION.findall(sent.text)):
+        return False  # ",," or " ," left where a phrase was moved
     end = sent.text.rstrip()[-1:]
     if clause.kind != REDUCED and not end.isalnum() and draft.rstrip()[-1:] != end:
         return False  # the sentence's closing mark went missing
@@ -642,7 +656,8 @@ def _lowercase_start(text: str, first: Token, sent: Span) -> str:
     """`text` without the capital it had only for starting the sentence
     (after a list marker too: "* Language in brackets")."""
     opens = all(token.is_punct for token in sent.doc[sent.start : first.i])
-    if opens and first.pos_ != "PROPN" and first.text != "I":
+    article = first.tag_ in ("DT", "PRP$") and first.text[:1].isupper() and not first.text[1:].isupper()
+    if (opens or article) and first.pos_ != "PROPN" and first.text != "I":
         return text[:1].lower() + text[1:]
     return text
 

@@ -3,6 +3,8 @@ hand-built results (every kind of location and problem) and on real runs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import io
 import json
 import re
@@ -42,7 +44,10 @@ def render(module, result: RunResult) -> str:
 def real_result() -> RunResult:
     """Findings from the real Markdown reader and rule, not hand-made."""
     rule = default_registry().get("PL103")
-    findings = list(rule.run(parse_markdown(BAD, "docs/bad.md"), rule.defaults()))
+    findings = [
+        replace(finding, level=Level.WARNING)  # as a project that raises PL103 would see them
+        for finding in rule.run(parse_markdown(BAD, "docs/bad.md"), rule.defaults())
+    ]
     assert len(findings) == 2
     return RunResult([FileResult("docs/bad.md", findings, words=12), FileResult("docs/good.md", words=4)])
 
@@ -228,8 +233,8 @@ def test_sarif_tool_lists_every_registry_rule_with_docs_and_levels():
     assert shall["shortDescription"]["text"] == registry.get("PL103").summary
     assert shall["fullDescription"]["text"] == registry.get("PL103").docs.what
     assert shall["helpUri"] == registry.get("PL103").doc_url
-    assert shall["defaultConfiguration"]["level"] == "warning"
-    assert rules["PL902"]["defaultConfiguration"]["level"] == "note"  # suggestion
+    assert shall["defaultConfiguration"]["level"] == "note"  # suggestion
+    assert rules["PL401"]["defaultConfiguration"]["level"] == "warning"
     assert rules["XX999"] == {"id": "XX999", "name": "gone"}
     for result in run["results"]:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
@@ -341,6 +346,7 @@ def test_cli_renders_each_ci_format(name, tmp_path, monkeypatch, sarif_validator
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "bad.md").write_text(BAD)
     (tmp_path / "docs" / "good.md").write_text("You must send the form.\n")
+    (tmp_path / ".plainlint.toml").write_text('[rules.PL103]\nlevel = "warning"\n')
     result = CliRunner().invoke(main, ["check", "--format", name, "docs"])
     assert result.exit_code == 1, result.output
     if name == "github":

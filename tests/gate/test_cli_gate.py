@@ -18,7 +18,14 @@ def run(*args, env=None):
     return CliRunner().invoke(main, list(args), env=env)
 
 
+def raise_levels(folder):
+    """PL101 and PL103 are suggestions by default (below 95% precise on the
+    review set); the gate is tested on a project that makes them warnings."""
+    (folder / ".plainlint.toml").write_text('[rules.PL101]\nlevel = "warning"\n[rules.PL103]\nlevel = "warning"\n')
+
+
 def test_baseline_reports_and_fails_only_on_new_findings(tmp_path):
+    raise_levels(tmp_path)
     page = tmp_path / "guide.md"
     page.write_text(OLD)
     baseline = tmp_path / ".plainlint-baseline.json"
@@ -43,6 +50,7 @@ def test_diff_reports_only_changed_lines(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     page = tmp_path / "guide.md"
     page.write_text(OLD)
+    raise_levels(tmp_path)
     subprocess.run([*git, "-C", str(tmp_path), "add", "."], check=True)
     subprocess.run([*git, "-C", str(tmp_path), "commit", "-qm", "start"], check=True)
     page.write_text(OLD + "\nThe tenant shall pay.\n")
@@ -54,6 +62,7 @@ def test_diff_reports_only_changed_lines(tmp_path, monkeypatch):
 
 
 def test_output_file_and_statistics(tmp_path):
+    raise_levels(tmp_path)
     (tmp_path / "a.md").write_text(OLD)
     report = tmp_path / "out" / "report.json"
     report.parent.mkdir()
@@ -66,6 +75,7 @@ def test_output_file_and_statistics(tmp_path):
 
 @pytest.mark.parametrize("env, expected", [({"GITHUB_ACTIONS": "true"}, "::warning "), ({"GITHUB_ACTIONS": ""}, "PL103 [warning]")])
 def test_github_format_is_the_default_inside_actions(tmp_path, env, expected):
+    raise_levels(tmp_path)
     (tmp_path / "a.md").write_text(OLD)
     assert expected in run("check", str(tmp_path / "a.md"), env=env).stdout
 

@@ -73,7 +73,7 @@ def project(tmp_path_factory, git_env) -> Path:
     """A content repository with one bad and one good document."""
     root = tmp_path_factory.mktemp("content")
     subprocess.run(["git", "init", "-q"], cwd=root, env=git_env, check=True)
-    (root / "bad.md").write_text("# Apply\n\nYou shall fill in the form in order to apply.\n")
+    (root / "bad.md").write_text("# Apply\n\nYou shall fill in the form and/or the letter in order to apply.\n")
     (root / "good.md").write_text("# Apply\n\nYou must fill in the form to apply.\n")
     return root
 
@@ -105,7 +105,8 @@ def test_hook_fails_a_bad_document_and_says_why(good_run, hook_repo, project, gi
     completed = try_repo(hook_repo, project, git_env, "plainlint", "bad.md", "good.md")
     assert completed.returncode == 1, completed.stdout + completed.stderr
     assert "Failed" in completed.stdout
-    assert "bad.md:3:5: PL103 [warning]" in completed.stdout
+    assert "bad.md:3:5: PL103 [suggestion]" in completed.stdout
+    assert "bad.md:3:28: PL106 [warning]" in completed.stdout  # the warning fails the hook
     assert "good.md:" not in completed.stdout
 
 
@@ -114,4 +115,4 @@ def test_no_model_hook(good_run, hook_repo, project, git_env):
         pytest.skip("plainlint check has no --no-model flag yet; the hook passes it")
     assert try_repo(hook_repo, project, git_env, "plainlint-no-model", "good.md").returncode == 0
     bad = try_repo(hook_repo, project, git_env, "plainlint-no-model", "bad.md")
-    assert bad.returncode == 1 and "PL103" in bad.stdout
+    assert bad.returncode == 1 and "PL106 [warning]" in bad.stdout

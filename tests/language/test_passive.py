@@ -286,12 +286,17 @@ def test_the_document_speaking_as_we_lets_we_stand_in():
         "Language in brackets has been changed by amendment.",
         "By contrast, the act is prohibited by contrast with the rule.",
         "Some readers were confused by the term “service-connected disability.”",
+        "The Senators shall be chosen by ballot.",
+        "The Votes of both Houses shall be determined by Yeas and Nays.",
+        "If any Bill shall not be returned by the President within ten Days, it shall be a Law.",
     ],
 )
 def test_no_rewrite_from_a_cut_off_bracket_quote_or_a_means(passives, text):
     """Rewrites the review found broken: "(IRS has not notified me)", "the
     term “service-connected disability confused some readers.”", "amendment
-    has changed ...", "contrast prohibits ..."."""
+    has changed ...", "contrast prohibits ...", "ballot shall choose the
+    Senators", and "the President shall not return any Bill", which moves
+    the negation's scope."""
     _, found = passives(text)
     assert found and all(p.rewrite is None for p in found)
 
@@ -299,3 +304,8 @@ def test_no_rewrite_from_a_cut_off_bracket_quote_or_a_means(passives, text):
 def test_a_moved_subject_loses_the_capital_it_had_after_a_list_marker(passives):
     _, passive = only(passives, "* Language in brackets has been changed by the editors.")
     assert passive.rewrite == "* The editors have changed language in brackets."
+
+
+def test_a_moved_subject_keeps_no_capital_from_a_title_or_a_note(passives):
+    _, passive = only(passives, "Note: A portion of Article II was changed by the 25th Amendment.")
+    assert passive.rewrite == "Note: the 25th Amendment changed a portion of Article II."

@@ -22,6 +22,9 @@ from plainlint.language.quotes import QuotedSpans
 
 _DETERMINER = r"(?:the|an?|each|every|any|such)\s+"
 _MODAL = r"(?:also\s+|then\s+|only\s+|not\s+)?(?:must|shall|may|should|will|can(?:not)?|need)\b"
+#: A verb in the third person after the mention ("the applicant gives"):
+#: "you" would need "give", which a word swap cannot do.
+_THIRD_PERSON_VERB = re.compile(r"\s+(?:is|was|has|does|[a-z]+[^s\W]s)\b")
 #: Text just before a mention that shows the reader is already "you".
 _ALREADY_YOU = re.compile(r"(?:\byou(?:\s+are|['’]re)?|\bmeans|\bas)\s*,?\s*$", re.I)
 
@@ -41,13 +44,14 @@ def check(document: Document, rule, options: Mapping[str, Any], patterns: tuple[
     for mention in mentions:
         found = mention.block.text[mention.start : mention.end]
         pronoun = match_case(found, "your" if mention.possessive else "you")
+        agrees = mention.possessive or not _THIRD_PERSON_VERB.match(mention.block.text, mention.end)
         yield rule.finding(
             mention.block,
             mention.start,
             mention.end,
-            f'"{found}": speak to your reader as "{pronoun}" '
+            f'"{found}": if this is your reader, speak to them as "{pronoun}" '
             f"(this document refers to its reader in the third person {len(mentions)} times)",
-            [Suggestion(pronoun, "advisory")],
+            [Suggestion(pronoun, "advisory")] if agrees else [],
         )
 
 
