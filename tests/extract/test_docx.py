@@ -4,7 +4,6 @@ hostile archives refused cleanly, and the real samples in ../shared."""
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from collections import Counter
 
@@ -315,10 +314,8 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:
          "broken-xml", "not-wordml"],
 )
 def test_unreadable_input_is_an_input_error(data, message):
-    started = time.perf_counter()
     with pytest.raises(InputError, match=message):
         extract(Source("bad.docx", data))
-    assert time.perf_counter() - started < 1
 
 
 def test_truncated_docx_is_an_input_error(fixture_bytes):
@@ -409,12 +406,10 @@ def test_mammoth_samples_comments_footnotes_text_box_tables():
     assert Counter(block.kind for block in tables.blocks)[BlockKind.TABLE_CELL] == 4
 
 
-def test_every_sample_is_sniffed_and_read_quickly():
+def test_every_sample_is_sniffed_and_read():
     if not SAMPLES.exists():
         pytest.skip(f"{SAMPLES} not available (../shared is absent)")
     for path in sorted(SAMPLES.glob("*.docx")):
         data = path.read_bytes()
         assert sniff(data[:4096]), path.name
-        started = time.perf_counter()
         assert extract(Source(path.name, data)).blocks, path.name
-        assert time.perf_counter() - started < 2, path.name
