@@ -498,6 +498,9 @@ def _keeps_the_words(draft: str, clause: _Clause, sent: Span) -> bool:
     written = _LETTERS.findall(sent.text.lower())
     if _doubles(words) - _doubles(written):
         return False
+    particles = Counter(child.lower_ for child in clause.verb.children if child.dep_ == "prt")
+    if any(words.count(word) > written.count(word) for word in particles):
+        return False  # "leave out this paragraph out": the particle moved and stayed
     if len(_STRAY_PUNCTUATION.findall(draft)) > len(_STRAY_PUNCTUATION.findall(sent.text)):
         return False  # ",," or " ," left where a phrase was moved
     end = sent.text.rstrip()[-1:]

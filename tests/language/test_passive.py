@@ -309,3 +309,8 @@ def test_a_moved_subject_loses_the_capital_it_had_after_a_list_marker(passives):
 def test_a_moved_subject_keeps_no_capital_from_a_title_or_a_note(passives):
     _, passive = only(passives, "Note: A portion of Article II was changed by the 25th Amendment.")
     assert passive.rewrite == "Note: the 25th Amendment changed a portion of Article II."
+
+
+def test_a_draft_never_keeps_a_particle_twice(passives):
+    _, passive = only(passives, "This paragraph should be left out.")
+    assert passive.rewrite is None and "out this paragraph out" not in passive.hint
