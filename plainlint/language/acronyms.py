@@ -25,12 +25,17 @@ from functools import cache
 
 from plainlint.document import Block, BlockKind
 
-_ACRONYM = re.compile(r"(?<![\w&.’'-])(?P<key>[A-Z][A-Z0-9&]*[A-Z0-9])(?:s|['’]s)?(?![\w&-]|\.\w)")
+#: Hyphens and dashes around capitals make them part of an identifier
+#: ("2019–NM–035–AD", "FAA-2020-0001"), not a use of an acronym.
+_ACRONYM = re.compile(r"(?<![\w&.’'‐‑–-])(?P<key>[A-Z][A-Z0-9&]*[A-Z0-9])(?:s|['’]s)?(?![\w&‐‑–-]|\.\w)")
 #: "25 CFR 1.4": a legal citation names a code; it is not a use to define.
 _CITATION = re.compile(r"\d\s+$")
 _ROMAN = re.compile(r"^[IVX]+$")
 #: Longer runs of capitals are words set in capitals, not acronyms.
 _LONGEST = 8
+#: A block of one or two words in capitals with one longer than this is a
+#: title set in capitals.
+_TITLE_WORD = 5
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 #: How many words before "(LN)" may belong to the long name beyond one per letter.
@@ -80,7 +85,7 @@ def find_acronyms(
         if _shouting(block.text):
             continue
         for use in _uses(block):
-            if not skip(block, use.start):
+            if use.is_definition or not skip(block, use.start):  # 'marked "RC" (required for compliance)'
                 found.setdefault(use.key, Acronym(use.key, [])).uses.append(use)
     return found
 
@@ -106,7 +111,7 @@ def _not_an_acronym(key: str, before: str) -> bool:
 def _as_definition(block: Block, key: str, start: int, end: int) -> Use | None:
     text = block.text
     letters = "".join(c.lower() for c in key if c.isalpha())
-    inside = re.match(r"\s*\(([^()]{3,120})\)", text[end:])
+    inside = re.match(r"[\"”’']?\s*\(([^()]{3,120})\)", text[end:])
     if inside and not re.search(r"[A-Z]{2}", inside.group(1)):
         words = list(_WORD.finditer(inside.group(1)))
         if _spells(letters, tuple(w.group() for w in words)):
@@ -115,6 +120,9 @@ def _as_definition(block: Block, key: str, start: int, end: int) -> Use | None:
             return Use(key, block, start, end, long_form, start, end + inside.end())
     before = re.search(r"\(\s*[\"“]?$", text[:start])
     after = re.match(r"(?:s|['’]s)?[\"”]?\s*\)", text[end:])
+    if before is None or after is None:
+        # "the Quick Reference Handbook, or QRH"
+        before, after = re.search(r",?\s+or\s+[\"“]?$", text[:start]), re.match(r"(?:s|['’]s)?[\"”]?", text[end:])
     if before is None or after is None:
         return None
     words = list(_WORD.finditer(text[: before.start()]))[-(len(letters) + _SLACK) :]
@@ -147,6 +155,9 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
 
 
 def _shouting(text: str) -> bool:
-    """Mostly capitals ("NOTICE OF PROPOSED RULEMAKING"): no acronyms here."""
+    """Mostly capitals ("NOTICE OF PROPOSED RULEMAKING"), or a title of
+    words in capitals ("FEDERAL REGISTER", "INVOICE"): no acronyms here."""
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= 3 and sum(w.isupper() for w in words) * 2 >= len(words)
+    if len(words) >= 3:
+        return sum(w.isupper() for w in words) * 2 >= len(words)
+    return bool(words) and all(w.isupper() for w in words) and any(len(w) > _TITLE_WORD for w in words)

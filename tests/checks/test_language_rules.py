@@ -214,6 +214,8 @@ def acronyms_of(text: str):
          "Small-quantity handlers of universal wastes"),
         ("Write to the Fire and Police Employee Relations Act (“FPERA”) office.", "FPERA",
          "Fire and Police Employee Relations Act"),
+        ("See the Quick Reference Handbook, or QRH, for steps.", "QRH", "Quick Reference Handbook"),
+        ('Items marked "RC" (required for compliance) must be done.', "RC", "required for compliance"),
     ],
 )
 def test_acronym_definitions_in_either_order(text, key, long_form):
@@ -229,6 +231,8 @@ def test_parentheses_that_do_not_spell_the_acronym_are_not_a_definition():
 def test_acronyms_exclude_names_numerals_shouting_and_citations():
     assert acronyms_of("See Part III of form SF-424, 25 CFR 1.4 and GOV.UK for the rules.") == {}
     assert acronyms_of("SIGN HERE AND DATE THE FORM.") == {}
+    assert acronyms_of("FEDERAL REGISTER\n\nINVOICE") == {}
+    assert acronyms_of("Directive 2019–NM–035–AD and docket FAA-2020-0001 apply.") == {}
 
 
 def test_undefined_acronym_reported_once_at_first_use_and_allow_list():

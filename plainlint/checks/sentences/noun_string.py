@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from plainlint.document import PLACEHOLDER, Block, Document, Finding
-from plainlint.language.quotes import QuotedSpans
+from plainlint.language.quotes import QuotedSpans, is_listed_term
 
 if TYPE_CHECKING:  # spaCy is imported only by the NLP pass that parses
     from spacy.tokens import Doc, Token
@@ -41,6 +41,8 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         doc = block.parsed
         if doc is None or not _may_hold_string(doc, limit):
             continue
+        if options["skip-quoted"] and is_listed_term(block):
+            continue  # an example in a table of noun strings to avoid
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         for chain in _noun_chains(block, doc):
             count = sum(1 for word in chain if not word.proper)
@@ -108,5 +110,7 @@ def _words(block: Block, doc: Doc) -> Iterator[Word]:
 
 
 def _is_noun(block: Block, token: Token) -> bool:
-    """A noun with letters that is not a placeholder for code or a URL."""
-    return token.pos_ in _NOUNS and token.text.isalpha() and block.text[token.idx] != PLACEHOLDER
+    """A noun of two letters or more that is not a placeholder for code or a
+    URL. A single letter is a list letter or a form's spaced-out capitals
+    ("C L E A R L Y"), not a word."""
+    return token.pos_ in _NOUNS and len(token.text) > 1 and token.text.isalpha() and block.text[token.idx] != PLACEHOLDER

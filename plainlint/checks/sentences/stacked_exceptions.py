@@ -55,11 +55,25 @@ def _found(sentence: Span, markers: dict[str, tuple[Marker, ...]]) -> Iterator[t
         for marker in markers.get(token.lower_, ()):
             words = [t.lower_ for t in doc[position : min(position + len(marker.words), sentence.end)]]
             if tuple(words) == marker.words and (marker.pos is None or token.pos_ == marker.pos):
-                yield position, marker.words
+                if not _named_or_liable(doc, position + len(marker.words), marker.words, sentence.end):
+                    yield position, marker.words
                 position += len(marker.words)
                 break
         else:
             position += 1
+
+
+#: What follows a marker that is named, not used: a comma or the end of a
+#: list ("words such as unless, except, notwithstanding"), or "to" ("use if
+#: to introduce a condition").
+_NAMED_BEFORE = frozenset({",", ";", ")", ".", ":", "and", "or", "to", "”", '"', "’"})
+#: "subject to a penalty", "subject to tax": liable to, not a condition.
+_LIABLE_TO = frozenset({"a", "an", "tax", "taxes", "penalty", "penalties", "withholding", "fines", "audit"})
+
+
+def _named_or_liable(doc, after: int, words: tuple[str, ...], end: int) -> bool:
+    following = doc[after].lower_ if after < end else "."
+    return following in _NAMED_BEFORE or (words == ("subject", "to") and following in _LIABLE_TO)
 
 
 def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, tuple[Marker, ...]]:

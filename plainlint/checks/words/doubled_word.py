@@ -19,6 +19,8 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> frozenset[st
 
 
 def check(document: Document, rule, options: Mapping[str, Any], allowed: frozenset[str]) -> Iterator[Finding]:
+    if document.format == "pdf" and not options["in-pdf"]:
+        return
     for block in document.language_blocks():
         quoted = QuotedSpans(block.text, options["skip-quoted"])
         doubles = [m for m in _DOUBLED.finditer(block.text) if m.group(1).lower() not in allowed]

@@ -11,12 +11,17 @@ from typing import Any
 from plainlint.document import Document, Finding, Suggestion
 
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)")
+#: "Form I-765 03/11/16", "Rev. 10/11/12": a form's edition date, printed
+#: as the agency prints it everywhere.
+_EDITION = re.compile(r"(?:\bForm\s+[A-Z0-9][\w-]*|\bRev\.?|\b[Rr]evision|\bEd\.|\b[Ee]dition)\s*\(?$")
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     for block in document.language_blocks():
         for match in _NUMERIC_DATE.finditer(block.text):
+            if _EDITION.search(block.text[max(match.start() - 30, 0) : match.start()]):
+                continue
             first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
             readings = _readings(first, second, _full_year(year))
             if len(readings) < 2:

@@ -76,7 +76,7 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
         quoted = QuotedSpans(block.text, options.get("skip-quoted", True))
         for match in _matches(pattern, first_words, block.text):
             found = match.group()
-            if match.start() in quoted:
+            if match.start() in quoted or _named_in_brackets(block.text, match.start(), match.end()):
                 continue
             token = _first_token(block, match.start())
             entry = next(
@@ -100,6 +100,12 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
                 _message(found, entry),
                 [Suggestion(text, "safe" if safe else "advisory") for text in replacements],
             )
+
+
+def _named_in_brackets(text: str, start: int, end: int) -> bool:
+    """'the Latin abbreviation for "for example" (e.g.)': a phrase that is
+    all a pair of brackets holds is named, not used."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 def _first_token(block: Block, start: int):
