@@ -444,6 +444,9 @@ def _unsafe_to_draft(clause: _Clause, sent: Span) -> bool:
     verb = clause.verb
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         return True
+    last = sent[-1]
+    if last.pos_ in ("ADP", "DET", "CCONJ") and not any(last.children):
+        return True  # "... prompted by the potential for": the text was cut off mid-sentence
     if any(child.dep_ == "conj" and child.tag_.startswith("VB") and not _has_subject(child) for child in verb.children):
         return True
     subject = _subject(verb)

@@ -314,3 +314,8 @@ def test_a_moved_subject_keeps_no_capital_from_a_title_or_a_note(passives):
 def test_a_draft_never_keeps_a_particle_twice(passives):
     _, passive = only(passives, "This paragraph should be left out.")
     assert passive.rewrite is None and "out this paragraph out" not in passive.hint
+
+
+def test_no_draft_for_a_sentence_cut_off_mid_phrase(passives):
+    _, passive = only(passives, "(e) Unsafe Condition This AD was prompted by the potential for")
+    assert passive.rewrite is None and "prompted this AD for" not in passive.hint
