@@ -30,12 +30,13 @@ class BlockKind(StrEnum):
     FIELD_TOOLTIP = "field-tooltip"
     HELP_TEXT = "help-text"
     # Text that is not running prose, as extraction recognised it
-    # (plainlint.extract.nonprose): the language rules skip these.
+    # (plainlint.extract.nonprose, .examples): the language rules skip these.
     CONTENTS = "contents"  # contents or index lines with leader dots
     DATA = "data"  # mostly numbers: a table of amounts, line numbers
     CODE = "code"  # monospace runs in DOCX and PDF
     NAVIGATION = "navigation"  # link lists, menus
     FURNITURE = "furniture"  # page headers, footers, text repeated on many pages
+    EXAMPLE = "example"  # a bad example shown on purpose ("Don't say", "Before")
 
     @property
     def is_prose_like(self) -> bool:
@@ -44,7 +45,7 @@ class BlockKind(StrEnum):
 
 
 NOT_PROSE_KINDS = frozenset(
-    {BlockKind.CONTENTS, BlockKind.DATA, BlockKind.CODE, BlockKind.NAVIGATION, BlockKind.FURNITURE}
+    {BlockKind.CONTENTS, BlockKind.DATA, BlockKind.CODE, BlockKind.NAVIGATION, BlockKind.FURNITURE, BlockKind.EXAMPLE}
 )
 
 
@@ -206,7 +207,8 @@ class Document:
     def language_blocks(self) -> list[Block]:
         """The blocks the language rules read: all but those extraction
         recognised as not running prose (contents lines, tables of numbers,
-        code, navigation, page furniture). Form rules read every block."""
+        code, navigation, page furniture) or as bad examples shown on
+        purpose. Form rules read every block."""
         return [block for block in self.blocks if block.kind.is_prose_like]
 
     def word_count(self) -> int:

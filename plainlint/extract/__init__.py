@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plainlint.document import Document, Location, Notice
 from plainlint.errors import InputError
+from plainlint.extract.examples import mark_examples
 from plainlint.extract.nonprose import classify
 
 #: Default cap on an input's size; `max-file-size` in config changes it.
@@ -101,4 +102,5 @@ def extract(source: Source) -> Document:
         return Document(source.path, reader.format, notices=[Notice("PL902", "file is empty: nothing to check", location)])
     document = reader.extract(source)
     classify(document)
+    mark_examples(document)
     return document

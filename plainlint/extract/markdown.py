@@ -53,7 +53,10 @@ def parse_markdown(text: str, path: str) -> Document:
     tokens = _PARSER.parse(text)
     containers: list[BlockKind] = []
     row_cursor: dict[int, int] = {}  # table cells share their row's line
+    cell = {"table": 0, "row": 0, "cell": 0}  # where a cell is, as DOCX says it
     for index, token in enumerate(tokens):
+        if token.type in _TABLE_STEPS:
+            cell = _table_step(cell, token.type)
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in ("blockquote_close", "list_item_close"):
@@ -65,8 +68,22 @@ def parse_markdown(text: str, path: str) -> Document:
             block = _inline_block(token, src, path, kind, doc, row_cursor)
             if block is not None:
                 block.attrs.update(attrs)
+                if kind is BlockKind.TABLE_CELL:
+                    block.attrs.update(cell)
                 doc.blocks.append(block)
     return doc
+
+
+_TABLE_STEPS = frozenset({"table_open", "tr_open", "th_open", "td_open"})
+
+
+def _table_step(cell: dict[str, int], step: str) -> dict[str, int]:
+    """The table, row and cell numbers (from 1) after a table token."""
+    if step == "table_open":
+        return {"table": cell["table"] + 1, "row": 0, "cell": 0}
+    if step == "tr_open":
+        return {**cell, "row": cell["row"] + 1, "cell": 0}
+    return {**cell, "cell": cell["cell"] + 1}
 
 
 def parse_directives(html: str, first_line: int) -> list[Directive]:

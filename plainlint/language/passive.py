@@ -452,14 +452,33 @@ def _unsafe_to_draft(clause: _Clause, sent: Span) -> bool:
     subject = _subject(verb)
     if subject is None:
         return False
-    if not _balanced(_text(subject.subtree)):
-        return True  # the parse cut a bracket or a quotation in two
+    if not _balanced(_text(subject.subtree)) or _continues_a_name(subject, sent):
+        return True  # the parse cut a bracket, a quotation or a name in two
     if any(token.lower_ in _NEGATIVE_DETERMINERS for token in subject.subtree):
         return True
     # "If any Bill shall not be returned" is about each bill; "if the President
     # shall not return any Bill" about all of them: the negation's scope moves.
     negated = any(child.dep_ == "neg" for child in verb.children)
     return negated and any(child.lower_ in _QUANTIFIERS for child in subject.children)
+
+
+_NAME_PARTS = frozenset({"PROPN", "NOUN", "NUM", "DET", "ADJ"})
+
+
+def _continues_a_name(subject: Token, sent: Span) -> bool:
+    """'Article II, Section 1 of the Constitution was modified': names and a
+    comma right before the subject are part of it, which the parser left
+    out. A phrase that opens with a preposition or an adverb ("In 2020,") is
+    not."""
+    start = subject.left_edge.i
+    if start - 1 <= sent.start or sent.doc[start - 1].text != ",":
+        return False
+    before = []
+    for token in reversed(sent.doc[sent.start : start - 1]):
+        if token.text in (":", "(", ";", "—"):
+            break
+        before.append(token)
+    return bool(before) and all(token.pos_ in _NAME_PARTS for token in before)
 
 
 _QUANTIFIERS = frozenset({"any", "every", "each", "all", "some", "many", "most", "few", "several"})

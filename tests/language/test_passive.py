@@ -319,3 +319,12 @@ def test_a_draft_never_keeps_a_particle_twice(passives):
 def test_no_draft_for_a_sentence_cut_off_mid_phrase(passives):
     _, passive = only(passives, "(e) Unsafe Condition This AD was prompted by the potential for")
     assert passive.rewrite is None and "prompted this AD for" not in passive.hint
+
+
+def test_a_name_before_the_subject_is_not_cut_off(passives):
+    """The parser may leave "Article II," out of the subject: no draft then,
+    while an opening phrase ("In 2020,") stays where it was."""
+    _, passive = only(passives, "Section 2, the form was changed by the office.")
+    assert passive.rewrite is None
+    _, passive = only(passives, "In 2020, the form was changed by the office.")
+    assert passive.rewrite == "In 2020, the office changed the form."

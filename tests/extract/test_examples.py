@@ -1,0 +1,64 @@
+"""Bad examples shown on purpose are not checked as the author's prose; the
+good versions beside them are."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from plainlint.document import BlockKind
+from plainlint.extract import Source, extract
+from support import lint_markdown
+
+GUIDE = """\
+# Use simple words
+
+Don't say | Say
+--------- | ---
+The form must be completed by the applicant prior to the deadline. | Fill in the form before the deadline.
+
+#### Before
+
+The application will be reviewed by the office in order to determine eligibility.
+
+#### After
+
+We will review your application in order to decide if you qualify.
+"""
+
+
+def _kinds(document) -> list[tuple[str, BlockKind]]:
+    return [(block.text.split()[0], block.kind) for block in document.blocks]
+
+
+def test_the_dont_say_column_and_the_before_text_are_examples():
+    document = extract(Source("guide.md", GUIDE.encode()))
+    assert _kinds(document) == [
+        ("Use", BlockKind.HEADING),
+        ("Don't", BlockKind.TABLE_CELL),
+        ("Say", BlockKind.TABLE_CELL),
+        ("The", BlockKind.EXAMPLE),
+        ("Fill", BlockKind.TABLE_CELL),
+        ("Before", BlockKind.HEADING),
+        ("The", BlockKind.EXAMPLE),
+        ("After", BlockKind.HEADING),
+        ("We", BlockKind.PARAGRAPH),
+    ]
+    assert document.blocks[3].attrs["was"] == "table-cell"
+
+
+def test_findings_stay_on_the_good_version_only():
+    found = {(f.code, f.location.line) for f in lint_markdown(GUIDE, select=("PL102",))}
+    assert found == {("PL102", 13)}  # "in order to" in the After text, not line 9
+
+
+def test_a_word_table_headed_instead_of():
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ["Instead of", "Use", "Utilize the portal to commence.", "Use the portal to start."]):
+        cell.text = text
+    data = io.BytesIO()
+    word.save(data)
+    document = extract(Source("x.docx", data.getvalue()))
+    assert [block.kind for block in document.blocks] == [BlockKind.TABLE_CELL] * 2 + [BlockKind.EXAMPLE, BlockKind.TABLE_CELL]
