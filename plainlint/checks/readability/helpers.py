@@ -8,11 +8,17 @@ from collections.abc import Sequence
 from plainlint.document import Suggestion
 from plainlint.language import prose, readability
 
+#: A sentence this short is hard because of its words, which the word rules
+#: point at; telling the writer to shorten it is no help (the review set
+#: judged that advice bad on 5- to 15-word sentences).
+_ADVISE_WORDS = 16
+
 
 def hardest(found: Sequence[prose.Sentence], metric: readability.Metric, limit: int) -> tuple[str, list[Suggestion]]:
     """The sentences that raise the grade most, hardest first: named for a
     message ("line 12:1 (grade 16.3)") and as advice quoting their opening
-    words. PL301 names a section's sentences so, PL302 a paragraph's."""
+    words (for sentences long enough that shortening them helps). PL301
+    names a section's sentences so, PL302 a paragraph's."""
     counts = [readability.sentence_counts(sentence.text) for sentence in found]
     chosen = [(found[i], metric.grade(counts[i])) for i in readability.drivers(counts, metric, limit)]
     chosen.sort(key=lambda item: item[1], reverse=True)
@@ -20,5 +26,6 @@ def hardest(found: Sequence[prose.Sentence], metric: readability.Metric, limit: 
     advice = [
         Suggestion(f"{sentence.where()}: shorten or simplify {sentence.excerpt()} ({sentence.words} words)")
         for sentence, _ in chosen
+        if sentence.words >= _ADVISE_WORDS
     ]
     return named, advice
