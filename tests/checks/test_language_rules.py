@@ -28,7 +28,6 @@ def suggestions(findings):
         ("We made a decision.", "made a decision", "decided"),
         ("They have made a decision.", "made a decision", "decided"),
         ("We are making a decision.", "making a decision", "deciding"),
-        ("The board will make the final decision.", "make the final decision", "decide"),
         ("They conducted an analysis of the data.", "conducted an analysis of", "analyzed"),
         ("Staff gave consideration to the request.", "gave consideration to", "considered"),
         ("The rule is applicable to you.", "is applicable", "applies"),
@@ -45,11 +44,13 @@ def test_hidden_verbs_match_lemmas_and_keep_the_tense(text, matched, expected):
 
 
 def test_hidden_verb_rewrite_is_safe_only_when_nothing_is_lost():
+    """A swap that would drop a word ("made a quick decision" -> "decided")
+    is advice in the message only: the review set judged such swaps bad."""
     [plain] = lint_markdown("We made a decision.", select=("PL105",))
     [modified] = lint_markdown("We made a quick decision.", select=("PL105",))
     [dangling] = lint_markdown("We made a decision about the case.", select=("PL105",))
     assert plain.suggestions[0].confidence == "safe"
-    assert modified.suggestions[0].confidence == "advisory"
+    assert modified.suggestions == []
     assert "'quick'" in modified.message
     assert dangling.suggestions[0].confidence == "advisory"
 
@@ -58,10 +59,10 @@ def test_a_compound_noun_is_not_a_hidden_verb():
     assert lint_markdown("Make a payment plan with us.", select=("PL105",)) == []
 
 
-def test_the_noun_of_is_a_suggestion_with_a_gerund():
+def test_the_noun_of_is_a_suggestion_naming_the_gerund():
     [finding] = lint_markdown("We check the submission of forms.", select=("PL105",))
     assert finding.level.value == "suggestion"
-    assert suggestions([finding]) == ["submitting"]
+    assert suggestions([finding]) == [] and '"submitting"' in finding.message
 
 
 @pytest.mark.parametrize(

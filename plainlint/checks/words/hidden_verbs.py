@@ -151,15 +151,17 @@ def _phrase_finding(rule, block: Block, doc: Doc, match: Match) -> Finding:
     dropped = [t.text for t in match.modifiers if t.lower_ not in _ARTICLES and t.lower_ not in _NEGATIONS]
     after = doc[match.end] if match.end < len(doc) else None
     dangling = phrase.prep is None and after is not None and after.pos_ == "ADP"
-    safe = not dropped and not negated and not dangling
     span = doc[match.start : match.end]
     rework = f" and rework {', '.join(repr(w) for w in dropped)}" if dropped else ""
+    # A swap that drops a modifier ("makes extensive use of" -> "uses") is
+    # advice for the writer, not a replacement.
+    safe = not negated and not dangling
     return rule.finding(
         block,
         span.start_char,
         span.end_char,
         f'"{span.text}" hides the verb "{phrase.use}": use "{text}"{rework}',
-        [Suggestion(text, "safe" if safe else "advisory")],
+        [] if dropped else [Suggestion(text, "safe" if safe else "advisory")],
     )
 
 
@@ -183,7 +185,7 @@ def _the_noun_of_finding(rule, block: Block, span, verb: str) -> Finding:
         span.start_char,
         span.end_char,
         f'"{span.text}" hides the verb "{verb}": try "{gerund}" or a sentence built on "{verb}"',
-        [Suggestion(gerund, "advisory")],
+        [],  # the gerund rarely fits as it stands ("the cancellation of debt" in a list of nouns)
         level=Level.SUGGESTION,
     )
 
