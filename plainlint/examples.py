@@ -28,14 +28,13 @@ _FIELD_KEYS = frozenset(FormField.__dataclass_fields__) - {"location"}
 def example_document(text: str | Mapping[str, Any], example_format: str = "markdown") -> Document:
     """The Document for one example; a broken example is a bug in its spec."""
     # Imported here: the registry reads EXAMPLE_FORMATS, and must not pull in
-    # every extractor's parser to do so.
-    from plainlint.extract.html.reader import parse_html
-    from plainlint.extract.markdown import parse_markdown
+    # every extractor's parser to do so. Examples go the way files go, block
+    # kinds (contents, bad examples...) included.
+    from plainlint.extract import Source, extract
 
-    if example_format == "markdown":
-        return parse_markdown(text, "example.md")
-    if example_format == "html":
-        return parse_html(text, "example.html")
+    if example_format in ("markdown", "html"):
+        suffix = "md" if example_format == "markdown" else "html"
+        return extract(Source(f"example.{suffix}", text.encode("utf-8"), default_format=example_format))
     if example_format == "form":
         return _form_document(text)
     raise ValueError(f"unknown example format {example_format!r}; expected one of {EXAMPLE_FORMATS}")

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from plainlint.document import Document, Finding, Suggestion
-from plainlint.forms.fields import fillable_fields
+from plainlint.forms.fields import FormText, fillable_fields
+from plainlint.forms.paperwork import privacy_status
 from plainlint.forms.sensitive_data import SensitiveData, describe
 
 
@@ -21,7 +22,10 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> SensitiveDat
 
 
 def check(document: Document, rule, options: Mapping[str, Any], sensitive: SensitiveData) -> Iterator[Finding]:
-    for kind, fields in sensitive.fields(fillable_fields(document)):
+    found = sensitive.fields(fillable_fields(document))
+    if found and not options["when-explained"] and privacy_status(FormText(document).text) != "none":
+        return  # the form carries its Privacy Act statement, or points to it
+    for kind, fields in found:
         count = "1 field" if len(fields) == 1 else f"{len(fields):,} fields"
         yield rule.finding_on_field(
             fields[0],
