@@ -62,3 +62,14 @@ def test_a_word_table_headed_instead_of():
     word.save(data)
     document = extract(Source("x.docx", data.getvalue()))
     assert [block.kind for block in document.blocks] == [BlockKind.TABLE_CELL] * 2 + [BlockKind.EXAMPLE, BlockKind.TABLE_CELL]
+
+
+def test_an_html_table_headed_instead_of():
+    page = (
+        "<!doctype html><html><body><table><tr><th>Instead of</th><th>Use</th></tr>"
+        "<tr><td>The form must be completed by you.</td><td>Fill in the form.</td></tr></table></body></html>"
+    )
+    document = extract(Source("x.html", page.encode()))
+    assert [(block.attrs.get("cell"), block.kind) for block in document.blocks] == [
+        (1, BlockKind.TABLE_CELL), (2, BlockKind.TABLE_CELL), (1, BlockKind.EXAMPLE), (2, BlockKind.TABLE_CELL),
+    ]

@@ -128,7 +128,10 @@ def test_block_kinds_and_attrs():
     assert kinds[1] == (BlockKind.HEADING, {"level": 2})
     assert [k for k, _ in kinds[2:6]] == [BlockKind.PARAGRAPH] * 4
     assert [k for k, _ in kinds[6:9]] == [BlockKind.LIST_ITEM] * 3
-    assert kinds[9:11] == [(BlockKind.TABLE_CELL, {"header": True}), (BlockKind.TABLE_CELL, {"header": False})]
+    assert kinds[9:11] == [
+        (BlockKind.TABLE_CELL, {"header": True, "table": 1, "row": 1, "cell": 1}),
+        (BlockKind.TABLE_CELL, {"header": False, "table": 1, "row": 1, "cell": 2}),
+    ]
     assert kinds[11][0] is BlockKind.QUOTE
 
 

@@ -220,6 +220,10 @@ class _Walk:
         self.tag_cursor = 0
         self.wanted = set(forms.elements)
         self.tag_positions: dict[etree._Element, tuple[int, int]] = {}
+        #: Open tables, innermost last: [table number, row, cell], as DOCX
+        #: numbers them, so that a "Don't say" column can be told apart.
+        self.tables: list[list[int]] = []
+        self.table_count = 0
 
     def run(self, root: etree._Element) -> None:
         for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
@@ -243,6 +247,8 @@ class _Walk:
         self._text(element.text, frame, element)
 
     def _end(self, element: etree._Element) -> None:
+        if element.tag == "table" and self.tables:
+            self.tables.pop()
         frame = self.frames.pop()
         if frame.opened:
             self._flush(self.open.pop())
@@ -252,7 +258,9 @@ class _Walk:
         parent, tag = self.frames[-1], element.tag
         container = parent.container
         if tag in _CONTAINERS:
-            container = (_CONTAINERS[tag], {"header": tag == "th"} if tag in ("td", "th") else {})
+            container = (_CONTAINERS[tag], self._cell_attrs(tag) if tag in ("td", "th") else {})
+        elif tag in ("table", "tr"):
+            self._count_table(tag)
         return _Frame(
             skip=parent.skip or tag in _SKIPPED or is_hidden(element),
             code=parent.code or (_Code() if tag in _CODE else None),
@@ -262,6 +270,21 @@ class _Walk:
             landmark=parent.landmark or _landmark(element, parent.sectioned),
             sectioned=parent.sectioned or tag in _SECTIONING,
         )
+
+    def _count_table(self, tag: str) -> None:
+        if tag == "table":
+            self.table_count += 1
+            self.tables.append([self.table_count, 0, 0])
+        elif self.tables:
+            self.tables[-1][1:] = [self.tables[-1][1] + 1, 0]
+
+    def _cell_attrs(self, tag: str) -> dict[str, Any]:
+        attrs: dict[str, Any] = {"header": tag == "th"}
+        if self.tables:
+            table = self.tables[-1]
+            table[2] += 1
+            attrs.update(table=table[0], row=table[1], cell=table[2])
+        return attrs
 
     def _open(self, element: etree._Element, frame: _Frame, span: tuple[int, int] | None) -> None:
         tag, own_role = element.tag, self.forms.roles.get(element)
