@@ -50,6 +50,9 @@ class Entry:
     #: The phrase can end a sentence with its own full stop ("etc."), which
     #: the replacement then keeps.
     closes: bool = False
+    #: Replacements after a negative subject ("No person shall" -> "may"),
+    #: where the usual ones would reverse the sense ("No person must").
+    after_negative: tuple[str, ...] = ()
     #: Words that, in the same sentence, mean the phrase is fine here.
     unless: frozenset[str] = frozenset()
     #: For a verb form that is both past tense and past participle, the
@@ -90,7 +93,10 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
             if entry is None:
                 continue
             tag = token.tag_ if token is not None else None
-            replacements = [match_case(found, text) for text in entry.replacements_for(tag)]
+            uses = entry.replacements_for(tag)
+            if entry.after_negative and _NEGATIVE_SUBJECT.search(block.text, 0, match.start()):
+                uses = entry.after_negative
+            replacements = [match_case(found, text) for text in uses]
             start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements, entry.closes)
             safe = len(replacements) == 1 and not entry.advisory
             yield rule.finding(
@@ -139,6 +145,7 @@ def entries_from_spec(raw_entries: list[Mapping[str, Any]]) -> list[Entry]:
             "advisory": raw.get("advisory", False),
             "note": raw.get("note", ""),
             "closes": raw.get("closes", False),
+            "after_negative": tuple(_as_list(raw.get("after-negative", []))),
             "pos": frozenset(_as_list(raw.get("pos", []))),
             "unless": frozenset(word.lower() for word in _as_list(raw.get("unless", []))),
         }
@@ -218,6 +225,9 @@ def _case_matches(found: str, entry: Entry) -> bool:
     return flat in (entry.phrase, entry.phrase.upper(), entry.phrase[0].upper() + entry.phrase[1:])
 
 
+#: A negative subject earlier in the same sentence: "No person", "Neither
+#: party", "nothing in this part".
+_NEGATIVE_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+)(?:[^.!?;:]*\s)?(?:no|neither|nothing|none|nobody)\s[^.!?;:]*$", re.I)
 _SENTENCE_END = re.compile(r"\s*(?:$|\s[A-Z])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
 def _fit_to_context(

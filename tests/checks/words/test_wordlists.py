@@ -23,7 +23,7 @@ MINIMUM_ENTRIES = {"PL101": 100, "PL102": 40, "PL104": 15}
 #: acronyms are allowed anyway.
 CAPITALISED_OK: set[str] = set()
 
-ENTRY_KEYS = {"match", "lemma", "use", "source", "advisory", "note", "pos", "unless", "closes"}
+ENTRY_KEYS = {"match", "lemma", "use", "source", "advisory", "note", "pos", "unless", "closes", "after-negative"}
 UNIVERSAL_POS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "VERB"}
 
 
