@@ -20,7 +20,9 @@ _RECLASSIFIED = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.T
 #: roman: "I" after leaders on a form starts a sentence): a
 #: contents or index entry. Forms use leaders too, after an instruction and
 #: before a line number, so an entry must also be a short title.
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d+|[ivxlc]+)\b")
+#: A leader is tried only where a run of dots begins, and never backtracks,
+#: so a line of a million dots costs one pass, not a million.
+_LEADER = re.compile(r"(?<!\.)(?<!\.\s)(?:\.\s?){4,}+\s*+(?:\d+|[ivxlc]+)\b")
 _ENTRY_WORDS = 12
 _LIST_MARKER = re.compile(r"^\s*(?:[\divxlc]+|[a-z])[.)]\s", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")

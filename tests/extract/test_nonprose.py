@@ -166,3 +166,9 @@ def test_plainlint_extract_shows_the_kind(shared):
     contents = [block.text for block in document.blocks if block.kind is BlockKind.CONTENTS]
     assert any(text.startswith("b. Sentences") for text in contents)
     assert all("..." in text for text in contents)
+
+
+def test_a_line_of_a_million_dots_is_read_in_one_pass():
+    """Hostile input: each start inside a run of dots used to rescan the
+    rest of it, so this took hours; it is linear now."""
+    assert _kinds("." * 1_000_000, "Preface " + ". " * 500_000 + "iii") == [BlockKind.PARAGRAPH, BlockKind.CONTENTS]

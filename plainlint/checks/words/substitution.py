@@ -93,9 +93,8 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
             if entry is None:
                 continue
             tag = token.tag_ if token is not None else None
-            uses = entry.replacements_for(tag)
-            if entry.after_negative and _NEGATIVE_SUBJECT.search(block.text, 0, match.start()):
-                uses = entry.after_negative
+            negative = bool(entry.after_negative) and _after_negative(block.text, match.start())
+            uses = entry.after_negative if negative else entry.replacements_for(tag)
             replacements = [match_case(found, text) for text in uses]
             start, end, replacements = _fit_to_context(block.text, match.start(), match.end(), replacements, entry.closes)
             safe = len(replacements) == 1 and not entry.advisory
@@ -103,9 +102,15 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
                 block,
                 start,
                 end,
-                _message(found, entry),
+                _message(found, *((entry.after_negative, "") if negative else (entry.replacements, entry.note))),
                 [Suggestion(text, "safe" if safe else "advisory") for text in replacements],
             )
+
+
+def _after_negative(text: str, start: int) -> bool:
+    before = text[max(start - _SUBJECT_REACH, 0) : start]
+    clause = _CLAUSE_BREAK.match(before)
+    return bool(_NEGATIVE_WORD.search(before, clause.end() if clause else 0))
 
 
 def _named_in_brackets(text: str, start: int, end: int) -> bool:
@@ -225,9 +230,12 @@ def _case_matches(found: str, entry: Entry) -> bool:
     return flat in (entry.phrase, entry.phrase.upper(), entry.phrase[0].upper() + entry.phrase[1:])
 
 
-#: A negative subject earlier in the same sentence: "No person", "Neither
-#: party", "nothing in this part".
-_NEGATIVE_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+)(?:[^.!?;:]*\s)?(?:no|neither|nothing|none|nobody)\s[^.!?;:]*$", re.I)
+#: A negative subject earlier in the same sentence ("No person", "Neither
+#: party", "nothing in this part"), looked for in the few hundred characters
+#: before the match, so that a long block costs no more than a short one.
+_NEGATIVE_WORD = re.compile(r"(?<![\w'’-])(?:no|neither|nothing|none|nobody)\s", re.I)
+_CLAUSE_BREAK = re.compile(r".*[.!?;:]\s", re.S)
+_SUBJECT_REACH = 300
 _SENTENCE_END = re.compile(r"\s*(?:$|\s[A-Z])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?) $")
 def _fit_to_context(
@@ -252,14 +260,14 @@ def _fit_to_context(
     return start, end, replacements
 
 
-def _message(found: str, entry: Entry) -> str:
+def _message(found: str, replacements: tuple[str, ...], note: str) -> str:
     flat = " ".join(found.split())
-    alternatives = [f'"{match_case(found, r)}"' for r in entry.replacements if r]
+    alternatives = [f'"{match_case(found, r)}"' for r in replacements if r]
     if not alternatives:
         advice = "leave it out"
     elif len(alternatives) == 1:
         advice = f"use {alternatives[0]}"
     else:
         advice = "use " + ", ".join(alternatives[:-1]) + f" or {alternatives[-1]}"
-    note = f" ({entry.note})" if entry.note else ""
+    note = f" ({note})" if note else ""
     return f'"{flat}": {advice}{note}'

@@ -39,3 +39,4 @@ def test_listed_terms_are_checked_when_quoted_text_is():
     found = {(f.matched.lower(), f.location.line) for f in findings}
     assert ("utilize", 12) in found  # the list of words to avoid
     assert ("commence", 3) not in found  # the "Don't say" column is a bad example, never checked
+

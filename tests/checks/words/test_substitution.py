@@ -64,3 +64,13 @@ def test_without_a_model_plain_entries_still_run_and_pos_entries_stay_quiet():
     document = parse_markdown("We are commencing work. The office will address it.\n", "t.md")
     findings = check_document(document, Settings(root=PROJECT, select=("PL101",)), rules)
     assert [(f.matched, f.suggestions[0].text) for f in findings] == [("commencing", "starting")]
+
+
+def test_a_long_block_of_shall_after_no_costs_one_look_each():
+    """The negative-subject look-back is bounded: 4,000 "shall"s in one
+    block used to rescan the block from its start for each."""
+    text = "No person shall enter. " + "The applicant shall file " * 4000 + "\n"
+    findings = lint_markdown(text, select=("PL103",))
+    assert len(findings) == 4001
+    assert [s.text for s in findings[0].suggestions] == ["may"]
+    assert findings[1].suggestions[0].text == "must" and "may" not in findings[1].message
