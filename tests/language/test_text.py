@@ -27,3 +27,10 @@ def test_sentence_offsets_point_into_the_text():
 
 def test_lowercase_after_period_does_not_start_a_sentence():
     assert len(sentences("Use approx. three forms. Then stop.")) == 2
+
+
+def test_a_block_of_twenty_thousand_sentences_is_split_in_one_pass():
+    """Hostile input: each sentence end used to copy the rest of the block,
+    so this took many minutes; it is linear now."""
+    found = sentences("The form shall be sent. " * 20_000 + "Call Dr. Smith at No. 5.")
+    assert len(found) == 20_001 and found[-1].text == "Call Dr. Smith at No. 5."

@@ -248,7 +248,7 @@ def _fit_to_context(
     if closes and text[end - 1 : end] == "." and _SENTENCE_END.match(text, end):
         replacements = [r if not r or r.endswith(".") else f"{r}." for r in replacements]
     if "" not in replacements:
-        article = _ARTICLE_BEFORE.search(text[:start])
+        article = _ARTICLE_BEFORE.search(text, max(start - 4, 0), start)  # "an " at most, and what precedes it
         if article and any(article_for(r) != article.group(1).lower() for r in replacements):
             start = article.start()
             replacements = [f"{match_case(article.group(1), article_for(r))} {r}" for r in replacements]
