@@ -127,6 +127,12 @@ class Block:
         column = None if seg.column is None else seg.column + (offset - seg.start)
         return Segment(offset, seg.line, column, seg.page)
 
+    def reclassify(self, kind: BlockKind) -> None:
+        """Give the block the kind extraction recognised it as, keeping the
+        kind its reader gave it in `attrs["was"]` for `plainlint extract`."""
+        self.attrs["was"] = self.kind.value
+        self.kind = kind
+
     def location(self, start: int = 0, end: int | None = None) -> Location:
         """The location of `text[start:end]` (the whole block by default)."""
         end = len(self.text) if end is None else end

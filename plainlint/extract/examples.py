@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plainlint.document import Block, BlockKind, Document
+from plainlint.document import BlockKind, Document
 
 #: Labels of a bad example: a column header or a heading of its own.
 _BAD_LABEL = re.compile(
@@ -37,15 +37,10 @@ def mark_examples(document: Document) -> None:
             continue
         in_bad_column = block.kind is BlockKind.TABLE_CELL and (table, cell) in bad_columns
         if block.kind in _RECLASSIFIED and (in_bad_column or under_bad_heading):
-            _mark(block)
+            block.reclassify(BlockKind.EXAMPLE)
 
 
 def _is_bad_label(text: str) -> bool:
     """The whole text is a label such as "Don't say", "Before:" or "Wordy"."""
     label = _BAD_LABEL.match(text.strip())
     return label is not None and _LABEL_END.fullmatch(text.strip()[label.end():]) is not None
-
-
-def _mark(block: Block) -> None:
-    block.attrs["was"] = block.kind.value
-    block.kind = BlockKind.EXAMPLE

@@ -52,8 +52,7 @@ def classify(document: Document) -> None:
         if block.kind in _RECLASSIFIED:
             kind = _kind_of(block, code_font)
             if kind is not None:
-                block.attrs["was"] = block.kind.value
-                block.kind = kind
+                block.reclassify(kind)
     _mark_repeats(document.blocks)
 
 
@@ -121,6 +120,5 @@ def _mark_repeats(blocks: list[Block]) -> None:
         if len(pages_of[key]) < needed:
             continue
         if key in seen:
-            block.attrs["was"] = block.kind.value
-            block.kind = BlockKind.FURNITURE
+            block.reclassify(BlockKind.FURNITURE)
         seen.add(key)

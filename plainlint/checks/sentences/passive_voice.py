@@ -37,8 +37,9 @@ _NO_REWRITE_KINDS = {BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.FORM_LAB
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    voice = Voice.of(block.text for block in document.language_blocks())
-    for block in document.language_blocks():
+    blocks = document.language_blocks()
+    voice = Voice.of(block.text for block in blocks)
+    for block in blocks:
         if block.parsed is None:
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
