@@ -14,10 +14,10 @@ import click
 from plainlint import __version__, formatters
 from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
-from plainlint.engine import STDIN, Linter
+from plainlint.engine import STDIN, Linter, Target
 from plainlint.errors import ConfigError, InputError, PlainlintError
 from plainlint.extract import Source
-from plainlint.gate.atomic import write_text_atomic
+from plainlint.gate.atomic import refuse_unsafe, write_text_atomic
 from plainlint.gate.baseline import Baseline, load_baseline, write_baseline
 from plainlint.gate.gitdiff import changed_lines, filter_changed
 from plainlint.registry import Rule, default_registry
@@ -89,8 +89,10 @@ def main() -> None:
               help="Only report findings on lines changed since this git ref (e.g. origin/main).")
 @click.option("--stdin-filename", help="Name to report for standard input ('-'); its suffix picks the format.")
 @click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that symbolic links in a checked folder point to outside it (not read by default).")
 def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, output_path, color,
-          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model):
+          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links):
     """Check files and folders (recursively; '-' reads standard input).
 
     Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
@@ -110,8 +112,9 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         resolver = ConfigResolver(registry, overrides, config_path)
         known = load_baseline(baseline_path) if baseline_path else None
         changed = changed_lines(diff_ref, [p for p in paths if p != STDIN]) if diff_ref else None
-        linter = Linter(registry, resolver, exclude, use_model=not no_model)
-        result = _run(linter, paths, stdin_filename)
+        linter = Linter(registry, resolver, exclude, use_model=not no_model, follow_links=follow_links)
+        writes = {"--output": output_path, "--write-baseline": write_baseline_path}
+        result = _run(linter, paths, stdin_filename, {option: path for option, path in writes.items() if path})
         if write_baseline_path:
             write_baseline(write_baseline_path, result.findings)
         _keep_new_findings(result, known, changed)
@@ -165,9 +168,14 @@ def _print_statistics(result: RunResult) -> None:
         click.echo(f"{count:6d}  {code}  {name} [{level}]", err=True)
 
 
-def _run(linter: Linter, paths: list[str], stdin_filename: str | None) -> RunResult:
-    stdin = sys.stdin.buffer.read() if STDIN in paths else b""
+def _run(linter: Linter, paths: list[str], stdin_filename: str | None, writes: dict[str, Path]) -> RunResult:
+    """Check `paths`, after making sure that none of the files to be written
+    (`writes`, by option) is one of them or anything but a plain file."""
+    stdin = sys.stdin.buffer if STDIN in paths else None
     items = list(linter.targets(paths, stdin_filename))
+    inputs = [item.path for item in items if isinstance(item, Target) and item.path is not None]
+    for option, path in writes.items():
+        refuse_unsafe(path, option, inputs)
     if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
         return linter.run(items, stdin)
     from rich.progress import Progress
@@ -191,12 +199,13 @@ def extract_command(path, output_format):
 
     Use it to understand a finding's location, or in a bug report.
     """
-    from plainlint.extract import extract, read_source
+    from plainlint.extract import DEFAULT_MAX_BYTES, extract, read_at_most, read_source
     from plainlint.inspect import document_dict, document_text
 
     try:
         if path == STDIN:
-            document = extract(Source(STDIN, sys.stdin.buffer.read(), default_format="markdown"))
+            data = read_at_most(sys.stdin.buffer, DEFAULT_MAX_BYTES, "standard input")
+            document = extract(Source(STDIN, data, default_format="markdown"))
         else:
             document = extract(read_source(Path(path), path))
     except InputError as error:

@@ -127,7 +127,9 @@ def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> str:
 
 
 def _relative(path: Path, root: Path) -> str:
-    absolute = path.resolve()
+    """Where `path` is, relative to `root`: a symbolic link is matched where
+    it is, not where it points."""
+    absolute = path.parent.resolve() / path.name
     try:
         return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:

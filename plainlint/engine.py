@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 import pathspec
 
 from plainlint.config import ConfigResolver, Settings
+from plainlint.discovery import Refused, walk
 from plainlint.document import Document, Finding
 from plainlint.errors import InputError
-from plainlint.extract import Source, extract, read_source, supported_suffixes
+from plainlint.extract import Source, extract, read_at_most, read_source, supported_suffixes
 from plainlint.language.nlp import LanguagePass
 from plainlint.registry import Registry, Rule
 from plainlint.results import FileResult, RunResult
@@ -55,11 +57,13 @@ class Linter:
         resolver: ConfigResolver,
         cli_excludes: Iterable[str] = (),
         use_model: bool = True,
+        follow_links: bool = False,
     ):
         self.registry = registry
         self.resolver = resolver
         self.cli_excludes = pathspec.GitIgnoreSpec.from_lines(list(cli_excludes))
         self.use_model = use_model
+        self.follow_links = follow_links
         self._passes: dict[str | None, LanguagePass] = {}
 
     def targets(self, paths: Iterable[str], stdin_name: str | None = None) -> Iterator[Target | FileResult]:
@@ -72,10 +76,12 @@ class Linter:
                 continue
             path = Path(name)
             if path.is_dir():
-                for file in sorted(path.rglob("*")):
-                    if file.suffix.lower() in suffixes and file.is_file() and not self._excluded(file):
-                        yield Target(str(file), file)
-            elif path.exists():
+                for found in walk(path, suffixes, self._excluded, self.follow_links):
+                    if isinstance(found, Refused):
+                        yield FileResult(str(found.path), error=found.reason)
+                    else:
+                        yield Target(str(found), found)
+            elif path.exists() or path.is_symlink():
                 if not self._excluded(path):
                     yield Target(name, path)
             else:
@@ -89,7 +95,7 @@ class Linter:
     def run(
         self,
         items: Iterable[Target | FileResult],
-        stdin: bytes = b"",
+        stdin: BinaryIO | None = None,
         on_file: Callable[[], None] = lambda: None,
     ) -> RunResult:
         run = RunResult()
@@ -110,13 +116,14 @@ class Linter:
                 on_file()
         return run
 
-    def _prepare(self, target: Target, stdin: bytes) -> _Prepared | FileResult:
+    def _prepare(self, target: Target, stdin: BinaryIO | None) -> _Prepared | FileResult:
         settings = self.resolver.for_path(target.path)
         result = FileResult(target.display, fail_on=settings.fail_on)
         try:
             if target.path is None:
                 # Standard input is Markdown unless --stdin-filename says otherwise.
-                document = extract(Source(target.display, stdin, settings.max_file_size, "markdown"))
+                data = read_at_most(stdin, settings.max_file_size, "standard input") if stdin else b""
+                document = extract(Source(target.display, data, settings.max_file_size, "markdown"))
             else:
                 document = extract(read_source(target.path, target.display, settings.max_file_size))
         except InputError as error:

@@ -3,9 +3,12 @@ file suffix second, and refusing what cannot safely be read."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import BinaryIO
 
 from plainlint.document import Document, Location, Notice
 from plainlint.errors import InputError
@@ -74,21 +77,47 @@ def reader_for(path: str, head: bytes, default_format: str = "text") -> Reader:
 
 
 def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The bytes of a regular file, never more than `max_bytes`: a device,
+    a FIFO or a socket is refused before a byte is read (a FIFO nobody
+    writes to would block, /dev/zero never ends)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max-file-size)"
-            )
-        return Source(display, path.read_bytes(), max_bytes)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError("is a directory")
+            if not stat.S_ISREG(mode):
+                raise InputError(f"is not a regular file (it is a {_file_type(mode)}); plainlint reads only files")
+            return Source(display, read_at_most(handle, max_bytes, "file"), max_bytes)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
+def read_at_most(stream: BinaryIO, max_bytes: int, what: str = "input") -> bytes:
+    """All of `stream`, or an InputError as soon as it passes `max_bytes`
+    (a file that grows while it is read, or standard input, has no size
+    to check first)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{what} is over the {max_bytes:,}-byte limit (max-file-size)")
+    return data
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def extract(source: Source) -> Document:

@@ -11,7 +11,44 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
+from collections.abc import Iterable
 from pathlib import Path
+
+from plainlint.errors import PlainlintError
+
+
+class UnsafeOutput(PlainlintError):
+    """A path plainlint was asked to write that it must not replace."""
+
+
+def refuse_unsafe(path: Path, option: str, inputs: Iterable[Path] = ()) -> None:
+    """Stop before writing `path` when replacing it would lose data or
+    change something that is not a plain file: an input of this run (a
+    report over the PDF it is about), a symbolic link (it would become a
+    file, and the file it named would stay as it was), a device or FIFO
+    (`/dev/null` would become a regular file), a folder, or a path whose
+    folder does not exist (nothing is created outside the named path)."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise UnsafeOutput(f"{option} {path}: the folder {path.parent} does not exist") from None
+        return
+    except OSError as error:
+        raise UnsafeOutput(f"{option} {path}: cannot write: {error.strerror or error}") from None
+    if stat.S_ISLNK(mode):
+        raise UnsafeOutput(f"{option} {path}: is a symbolic link; name the file itself")
+    if not stat.S_ISREG(mode):
+        raise UnsafeOutput(f"{option} {path}: is not a regular file; plainlint writes only files")
+    written = path.stat()
+    for source in inputs:
+        try:
+            read = source.stat()
+        except OSError:
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise UnsafeOutput(f"{option} {path}: is one of the files being checked; it would be overwritten")
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
