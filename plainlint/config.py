@@ -5,8 +5,9 @@ codes and options of the wrong type are errors that name the key and file."""
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import pathspec
 
 from plainlint.document import Level
-from plainlint.errors import ConfigError
+from plainlint.errors import ConfigError, brief
 from plainlint.extract import DEFAULT_MAX_BYTES
 from plainlint.language.inflect import word_forms
 from plainlint.registry import Registry, Rule
@@ -94,7 +95,7 @@ class Settings:
 
     @cached_property
     def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *self.exclude])
+        return glob_spec([*DEFAULT_EXCLUDES, *self.exclude], "exclude", self.source)
 
     def _selected(self, rule: Rule) -> bool:
         chosen = (*(self.select or ()), *self.extend_select)
@@ -117,9 +118,37 @@ class Settings:
     @cached_property
     def _per_file_specs(self) -> list[tuple[pathspec.GitIgnoreSpec, tuple[str, ...]]]:
         return [
-            (pathspec.GitIgnoreSpec.from_lines([pattern]), codes)
+            (glob_spec([pattern], "per-file-ignores", self.source), codes)
             for pattern, codes in self.per_file_ignores
         ]
+
+
+#: The longest glob accepted: a pattern is a path, not a program.
+MAX_GLOB_CHARS = 1000
+
+
+def glob_spec(patterns: Iterable[str], key: str, source: str) -> pathspec.GitIgnoreSpec:
+    """Gitignore-style `patterns`, matched by RE2 (pathspec's re2 backend):
+    in time linear in the path, where Python's backtracking `re` takes hours
+    on "*a*a*a…*b" against a long name. A pattern that is too long or does
+    not compile is a config error naming it."""
+    patterns = list(patterns)
+    for pattern in patterns:
+        if len(pattern) > MAX_GLOB_CHARS:
+            raise ConfigError(f"{source}: a pattern in '{key}' is {len(pattern):,} characters long; the limit is {MAX_GLOB_CHARS:,}")
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
+    except (re.error, ValueError) as error:
+        bad = next((p for p in patterns if not _compiles(p)), patterns)
+        raise ConfigError(f"{source}: bad pattern {bad!r} in '{key}': {error}") from None
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern], backend="re2")
+    except (re.error, ValueError):
+        return False
+    return True
 
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> str:
@@ -158,16 +187,30 @@ class Overrides:
         )
 
 
+#: A config file is a few hundred bytes; a megabyte is not a config.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def read_config_file(path: Path) -> Mapping[str, Any] | None:
     """The plainlint table of a config file, or None when a pyproject.toml has
     no `[tool.plainlint]` (so discovery keeps walking up)."""
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: config file is over {MAX_CONFIG_BYTES:,} bytes")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: config is not UTF-8 text (byte {error.start}: {raw[error.start]:#04x})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nest too deeply") from None
+    except ValueError:  # Python refuses to read an integer of over 4,300 digits
+        raise ConfigError(f"{path}: invalid TOML: a number has more than 4,300 digits") from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("plainlint")
     return data
@@ -183,6 +226,8 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str, regis
     for key in ("select", "ignore", "extend-select", "extend-ignore"):
         _check_codes(lists[key] or (), registry, key, source)
     options, levels = _rule_tables(table.get("rules", {}), registry, source)
+    for key in ("exclude", "extend-exclude"):
+        glob_spec(lists[key] or (), key, source)
     return Settings(
         root=root,
         source=source,
@@ -205,7 +250,7 @@ def _string_list(table: Mapping[str, Any], key: str, source: str) -> tuple[str, 
         return None
     value = table[key]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{source}: '{key}' must be a list of strings, got {value!r}")
+        raise ConfigError(f"{source}: '{key}' must be a list of strings, got {brief(value)}")
     return tuple(value)
 
 
@@ -220,19 +265,23 @@ def _level(value: Any, key: str, source: str) -> Level:
         return Level(value)
     except ValueError:
         raise ConfigError(
-            f"{source}: '{key}' must be one of suggestion, warning, error; got {value!r}"
+            f"{source}: '{key}' must be one of suggestion, warning, error; got {brief(value)}"
         ) from None
 
 
 def _optional_string(value: Any, key: str, source: str) -> str | None:
     if value is not None and not isinstance(value, str):
-        raise ConfigError(f"{source}: '{key}' must be a string, got {value!r}")
+        raise ConfigError(f"{source}: '{key}' must be a string, got {brief(value)}")
     return value
 
 
+#: The largest integer a size or count in config may be (1 TiB in bytes).
+MAX_CONFIG_INT = 2**40
+
+
 def _positive_int(value: Any, key: str, source: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{source}: '{key}' must be a positive integer, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_CONFIG_INT:
+        raise ConfigError(f"{source}: '{key}' must be a positive integer up to {MAX_CONFIG_INT:,}, got {brief(value)}")
     return value
 
 
@@ -267,6 +316,7 @@ def _per_file_ignores(table: Any, registry: Registry, source: str):
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{source}: per-file-ignores '{pattern}' must be a list of codes")
         _check_codes(codes, registry, f"per-file-ignores.{pattern}", source)
+        glob_spec([pattern], "per-file-ignores", source)
         result.append((pattern, tuple(codes)))
     return tuple(result)
 

@@ -13,9 +13,8 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-import pathspec
 
-from plainlint.config import ConfigResolver, Settings
+from plainlint.config import ConfigResolver, Settings, glob_spec
 from plainlint.discovery import Refused, walk
 from plainlint.document import Document, Finding
 from plainlint.errors import InputError
@@ -61,7 +60,7 @@ class Linter:
     ):
         self.registry = registry
         self.resolver = resolver
-        self.cli_excludes = pathspec.GitIgnoreSpec.from_lines(list(cli_excludes))
+        self.cli_excludes = glob_spec(cli_excludes, "--exclude", "command line")
         self.use_model = use_model
         self.follow_links = follow_links
         self._passes: dict[str | None, LanguagePass] = {}

@@ -14,6 +14,8 @@ or an iterable of them.
 
 from __future__ import annotations
 
+import math
+
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -37,7 +39,7 @@ from plainlint.document import (
     Location,
     Suggestion,
 )
-from plainlint.errors import ConfigError
+from plainlint.errors import ConfigError, brief
 from plainlint.examples import EXAMPLE_FORMATS
 
 CODE_RE = re.compile(r"^PL[0-9]{3}$")
@@ -71,8 +73,12 @@ class Option:
         if not value_ok:
             raise ConfigError(
                 f"{where}: option '{self.name}' must be of type {self.type}, "
-                f"got {type(value).__name__} {value!r}"
+                f"got {type(value).__name__} {brief(value)}"
             )
+        if self.type == "float" and not math.isfinite(value):
+            raise ConfigError(f"{where}: option '{self.name}' must be a finite number, got {value!r}")
+        if self.type == "int" and abs(value) > _LARGEST_INT:
+            raise ConfigError(f"{where}: option '{self.name}' must be at most {_LARGEST_INT:,}, got {brief(value)}")
         wrong = [item for item in (value if self.type == "list" else [value]) if item not in self.choices]
         if self.choices and wrong:
             raise ConfigError(
@@ -89,6 +95,11 @@ class Option:
             values = ", ".join(f"{quote}{choice}{quote}" for choice in self.choices)
             text += f", {'items ' if self.type == 'list' else ''}one of {values}"
         return text
+
+
+#: No count or size a rule takes comes near this; a larger one is a typo
+#: or an attack, and would overflow where it is used as an index.
+_LARGEST_INT = 2**40
 
 
 @dataclass(frozen=True)

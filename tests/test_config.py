@@ -125,3 +125,45 @@ def test_vocabulary_comes_from_the_config_and_must_be_strings(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.plainlint]\nvocabulary = 'FOIA'\n")
     with pytest.raises(ConfigError, match="'vocabulary' must be a list of strings"):
         resolver().for_path(tmp_path / "a.md")
+
+
+def _config_error(tmp_path, data: bytes) -> str:
+    path = tmp_path / ".plainlint.toml"
+    path.write_bytes(data)
+    with pytest.raises(ConfigError) as caught:
+        resolver(explicit=path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and len(message) < 300, "one short line that names the file"
+    return message
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("fail-on = 'warn\xe9ing'\n".encode("latin-1"), "config is not UTF-8 text (byte 15: 0xe9)"),
+        (bytes(range(256)) * 4, "config is not UTF-8 text"),
+        (b"x = " + b"[" * 10_000 + b"]" * 10_000 + b"\n", "nest too deeply"),
+        (b"max-file-size = " + b"9" * 5_000 + b"\n", "a number has more than 4,300 digits"),
+        (b"max-file-size = " + b"9" * 4_000 + b"\n", "'max-file-size' must be a positive integer up to"),
+        (b"[rules.PL301]\ntarget-grade = nan\n", "option 'target-grade' must be a finite number, got nan"),
+        (b"[rules.PL301]\ntarget-grade = -inf\n", "must be a finite number, got -inf"),
+        (b"[rules.PL201]\nmax-words = " + b"9" * 100 + b"\n", "option 'max-words' must be at most"),
+        (b"exclude = ['[z-a].md']\n", "bad pattern '[z-a].md' in 'exclude'"),
+        (b"[per-file-ignores]\n'[z-a]*.md' = ['PL1']\n", "bad pattern '[z-a]*.md' in 'per-file-ignores'"),
+        (b"exclude = ['" + b"a" * 2_000 + b"']\n", "2,000 characters long; the limit is 1,000"),
+        (b"# " + b"x" * (1024 * 1024) + b"\n", "config file is over 1,048,576 bytes"),
+    ],
+    ids=["latin-1", "binary", "nested", "5000-digits", "4000-digits", "nan", "inf", "huge-option", "bad-range",
+         "bad-range-per-file", "long-glob", "huge-file"],
+)
+def test_hostile_config_bytes_are_one_config_error(tmp_path, data, words):
+    assert words in _config_error(tmp_path, data)
+
+
+def test_globs_are_matched_in_linear_time(tmp_path):
+    """'*a*a…*b' against a long name of a's backtracks for hours in Python's
+    re; RE2 answers at once (a hang here would stop the test run)."""
+    write(tmp_path / ".plainlint.toml", "exclude = ['" + "*a" * 25 + "*b']\n")
+    settings = resolver().for_path(tmp_path / "x.md")
+    assert not settings.is_excluded(tmp_path / ("a" * 200 + ".md"))
+    assert settings.is_excluded(tmp_path / ("a" * 30 + "b"))

@@ -162,3 +162,9 @@ def test_baseline_into_a_missing_folder_is_refused_and_nothing_created(tmp_path,
     assert result.exit_code == 2
     assert f"the folder {baseline.parent} does not exist" in result.stderr
     assert not baseline.parent.exists()
+
+
+def test_a_bad_exclude_on_the_command_line_is_a_usage_error(good):
+    result = run("--exclude", "[z-a]", good)
+    assert result.exit_code == 2
+    assert "bad pattern '[z-a]' in '--exclude'" in result.stderr
