@@ -13,12 +13,17 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-
 from plainlint.config import ConfigResolver, Settings, glob_spec
 from plainlint.discovery import Refused, walk
 from plainlint.document import Document, Finding
 from plainlint.errors import InputError
-from plainlint.extract import Source, extract, read_at_most, read_source, supported_suffixes
+from plainlint.extract import (
+    Source,
+    extract,
+    read_at_most,
+    read_source,
+    supported_suffixes,
+)
 from plainlint.language.nlp import LanguagePass
 from plainlint.registry import Registry, Rule
 from plainlint.results import FileResult, RunResult
