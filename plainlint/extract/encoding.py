@@ -10,18 +10,29 @@ from plainlint.errors import InputError
 _BINARY_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
 
 
+#: Byte-order marks of the wide encodings, UTF-32 first: its little-endian
+#: mark starts with UTF-16's.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def looks_binary(head: bytes) -> bool:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
         return False
     return head.startswith(_BINARY_SIGNATURES) or b"\x00" in head[:4096]
 
 
 def decode_text(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-16 text ({error.reason})") from None
+    for bom, encoding in WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"not valid {encoding.upper()} text ({error.reason})") from None
     if looks_binary(data):
         raise InputError("binary file, not text (is the file name's extension wrong?)")
     try:

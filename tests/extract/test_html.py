@@ -471,6 +471,26 @@ def test_bad_bytes_in_declared_utf8_are_replaced_not_fatal():
     assert [n.code for n in document.notices] == ["PL909"]
 
 
+@pytest.mark.parametrize("label", ["rot-13", "base64", "zlib", "bz2", "hex", "uu", "quopri", "undefined", "punycode", "utf-7"])
+@pytest.mark.parametrize("declared_in", ["meta", "xml"])
+def test_a_codec_that_is_not_a_web_text_encoding_is_unknown(label, declared_in):
+    """Python's codecs also name byte transforms ("zlib") and oddities that
+    fail on any input ("undefined"); a page naming one is read as UTF-8."""
+    head = f'<?xml version="1.0" encoding="{label}"?><html>' if declared_in == "xml" else f'<html><head><meta charset="{label}"></head>'
+    document = extract(Source("odd.html", (head + "<body><p>Grüße</p></body></html>").encode()))
+    assert document.blocks[-1].text == "Grüße"
+    [notice] = document.notices
+    assert notice.code == "PL909" and f'unknown charset "{label}"' in notice.message
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_a_wide_byte_order_mark_decides_the_encoding(codec):
+    bom = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+           "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}[codec]
+    document = extract(Source("wide.html", bom + "<html><body><p>Grüße</p></body></html>".encode(codec)))
+    assert [b.text for b in document.blocks] == ["Grüße"] and not document.notices
+
+
 def test_unknown_charset_falls_back_to_utf8():
     data = '<html><head><meta charset="x-klingon"></head><body><p>naïve</p>'.encode()
     document = extract(Source("k.html", data))

@@ -20,11 +20,14 @@ from array import array
 from dataclasses import dataclass
 
 from plainlint.errors import InputError
-from plainlint.extract.encoding import looks_binary
+from plainlint.extract.encoding import WIDE_BOMS, looks_binary
 
 #: Byte-order marks, which decide the encoding before any declaration.
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
+    # Before UTF-16: a UTF-32 little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
@@ -35,6 +38,15 @@ _PRESCAN_BYTES = 1024
 #: Labels that browsers read as another encoding (WHATWG Encoding Standard).
 _WHATWG_ALIASES = dict.fromkeys(
     ("ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819"), "cp1252"
+)
+#: The codecs a web page may declare: those of the WHATWG Encoding Standard
+#: that Python has, by Python's name. Python also accepts labels such as
+#: "rot-13", "base64" or "zlib", which are not text encodings at all.
+_WEB_CODECS = frozenset(
+    "utf-8 cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 "
+    "iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman cp874 cp1250 cp1251 cp1252 "
+    "cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 mac-cyrillic gbk gb18030 big5 euc_jp iso2022_jp "
+    "shift_jis euc_kr utf-16-le utf-16-be".split()
 )
 #: Control characters other than tab, newline, form feed and carriage return.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
@@ -89,7 +101,7 @@ def _reject_binary(data: bytes) -> None:
     """Text holds almost no control bytes; more than 2% of them (or a NUL, or
     a known file signature) means the file is something else."""
     head = data[:4096]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
         return
     controls = len(_CONTROL_BYTES.findall(head))
     if looks_binary(head) or controls > max(8, len(head) // 50):
@@ -114,6 +126,8 @@ def _codec_for(label: str) -> str | None:
     try:
         name = codecs.lookup(label).name
     except LookupError:
+        return None
+    if name not in _WEB_CODECS:
         return None
     # A <meta> that says UTF-16 was itself read as ASCII, so it is wrong.
     return "utf-8" if name.startswith("utf-16") else name
