@@ -64,6 +64,17 @@ def main() -> None:
     line or field with a plainer alternative where one exists. Fails a build
     on findings at or above a chosen level.
     """
+    for stream in (sys.stdout, sys.stderr):
+        _escape_unencodable(stream)
+
+
+def _escape_unencodable(stream) -> None:
+    """Write what the stream cannot encode as a backslash escape: a PDF's
+    broken ToUnicode map yields lone surrogates, and so does a file name
+    that is not UTF-8; neither may end the run with a traceback."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
 
 
 @main.command(epilog=EXIT_CODES)

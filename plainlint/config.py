@@ -18,6 +18,7 @@ import pathspec
 from plainlint.document import Level
 from plainlint.errors import ConfigError, brief
 from plainlint.extract import DEFAULT_MAX_BYTES
+from plainlint.extract.encoding import without_surrogates
 from plainlint.language.inflect import word_forms
 from plainlint.registry import Registry, Rule
 
@@ -160,9 +161,15 @@ def _relative(path: Path, root: Path) -> str:
     it is, not where it points."""
     absolute = path.parent.resolve() / path.name
     try:
-        return absolute.relative_to(root.resolve()).as_posix()
+        return matchable(absolute.relative_to(root.resolve()))
     except ValueError:
-        return absolute.as_posix()
+        return matchable(absolute)
+
+
+def matchable(path: Path) -> str:
+    """A path as globs are matched against it: RE2 takes only UTF-8, so the
+    undecodable bytes of a file name (surrogate escapes) become U+FFFD."""
+    return without_surrogates(path.as_posix())
 
 
 @dataclass(frozen=True)

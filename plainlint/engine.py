@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from plainlint.config import ConfigResolver, Settings, glob_spec
+from plainlint.config import ConfigResolver, Settings, glob_spec, matchable
 from plainlint.discovery import Refused, walk
 from plainlint.document import Document, Finding
 from plainlint.errors import InputError
@@ -92,7 +92,7 @@ class Linter:
                 yield FileResult(name, error="no such file or directory")
 
     def _excluded(self, path: Path) -> bool:
-        if self.cli_excludes.match_file(path.as_posix()):
+        if self.cli_excludes.match_file(matchable(path)):
             return True
         return self.resolver.for_path(path).is_excluded(path)
 

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from plainlint.document import Document, Location, Notice
 from plainlint.errors import InputError
+from plainlint.extract.encoding import without_surrogates
 from plainlint.extract.examples import mark_examples
 from plainlint.extract.nonprose import classify
 
@@ -130,6 +131,8 @@ def extract(source: Source) -> Document:
         location = Location(source.path, line=1, column=1)
         return Document(source.path, reader.format, notices=[Notice("PL902", "file is empty: nothing to check", location)])
     document = reader.extract(source)
+    for block in document.blocks:
+        block.text = without_surrogates(block.text)
     classify(document)
     mark_examples(document)
     return document

@@ -4,6 +4,7 @@ BOM. Anything else is reported, not guessed, so positions stay exact."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from plainlint.errors import InputError
 
@@ -18,6 +19,16 @@ WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (from a PDF's broken ToUnicode map, or
+    a file name that is not UTF-8) replaced by U+FFFD, one for one, so that
+    offsets hold: neither spaCy nor RE2 nor a UTF-8 stream takes them."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def looks_binary(head: bytes) -> bool:

@@ -159,4 +159,4 @@ def artifact_uri(path: str) -> str:
     normal = normal_path(path)
     if os.path.isabs(normal):
         return Path(normal).as_uri()
-    return quote(normal, safe="/")
+    return quote(normal, safe="/", errors="surrogateescape")  # a non-UTF-8 name: its bytes, %-encoded

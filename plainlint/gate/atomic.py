@@ -63,7 +63,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8", errors="backslashreplace"))  # lone surrogates, as on stdout
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)

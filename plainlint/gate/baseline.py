@@ -65,7 +65,7 @@ def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     """A stable hex id for `finding`; `occurrence` tells apart findings that
     are otherwise identical (the same word twice in one sentence)."""
     key = f"{_identity(finding)}\x1f{occurrence}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a non-UTF-8 file name
 
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
