@@ -34,6 +34,7 @@ from plainlint.document import Block, Document, Location, Notice
 from plainlint.errors import InputError
 from plainlint.extract import Source
 from plainlint.extract.pdf.forms import FormResult, add_group_questions, read_form
+from plainlint.extract.pdf.guard import PAGE_CONTENT_BYTES, oversized_pages
 from plainlint.extract.pdf.layout import (
     HeadingScale,
     join_continuations,
@@ -72,7 +73,7 @@ def extract(source: Source) -> Document:
     with _quiet_libraries():
         pdf, data, repaired = _open(source.data)
         try:
-            pages, notices = _read_pages(pdf, source.path)
+            pages, notices = _read_pages(pdf, source.path, oversized_pages(data))
             metadata = _metadata(pdf)
             has_form = pdfium_c.FPDF_GetFormType(pdf) != pdfium_c.FORMTYPE_NONE
         finally:
@@ -133,9 +134,16 @@ def _with_trailer(data: bytes) -> bytes | None:
     return data[: end + len(b"endobj")] + b"\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (number, generation)
 
 
-def _read_pages(pdf: pdfium.PdfDocument, path: str) -> tuple[list[PageText], list[Notice]]:
+def _read_pages(pdf: pdfium.PdfDocument, path: str, oversized: dict[int, int]) -> tuple[list[PageText], list[Notice]]:
     pages, notices = [], []
     for index in range(len(pdf)):
+        if index in oversized:
+            message = (
+                f"page {index + 1} was not read: its content inflates to over {PAGE_CONTENT_BYTES:,} bytes "
+                f"(at least {oversized[index]:,})"
+            )
+            notices.append(Notice("PL910", message, Location(path, page=index + 1)))
+            continue
         page = _read_page(pdf, index)
         if page is None:
             message = f"page {index + 1} is damaged and was skipped"
