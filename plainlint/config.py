@@ -20,6 +20,7 @@ from plainlint.errors import ConfigError, brief
 from plainlint.extract import DEFAULT_MAX_BYTES
 from plainlint.extract.encoding import without_surrogates
 from plainlint.language.inflect import word_forms
+from plainlint.limits import CONFIG_BYTES, CONFIG_INT, GLOB_CHARS, TIME_LIMIT_SECONDS
 from plainlint.registry import Registry, Rule
 
 CONFIG_FILES = (".plainlint.toml", "pyproject.toml")
@@ -29,7 +30,9 @@ DEFAULT_EXCLUDES = (
     ".tox/", ".nox/", "site-packages/", ".mypy_cache/", ".pytest_cache/",
 )
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "vocabulary")
-KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "model")
+DEFAULT_TIME_LIMIT = TIME_LIMIT_SECONDS
+
+KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "time-limit", "model")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_levels: Mapping[str, Level] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: Seconds one file may take to read, and again to check (0: no limit).
+    time_limit: int = DEFAULT_TIME_LIMIT
     #: spaCy model package; None tries en_core_web_sm, then its repackaged copy.
     model: str | None = None
     #: Terms and acronyms the team has decided to keep: findings about them
@@ -124,8 +129,7 @@ class Settings:
         ]
 
 
-#: The longest glob accepted: a pattern is a path, not a program.
-MAX_GLOB_CHARS = 1000
+MAX_GLOB_CHARS = GLOB_CHARS
 
 
 def glob_spec(patterns: Iterable[str], key: str, source: str) -> pathspec.GitIgnoreSpec:
@@ -194,8 +198,7 @@ class Overrides:
         )
 
 
-#: A config file is a few hundred bytes; a megabyte is not a config.
-MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_BYTES = CONFIG_BYTES
 
 
 def read_config_file(path: Path) -> Mapping[str, Any] | None:
@@ -247,6 +250,7 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str, regis
         rule_options=options,
         rule_levels=levels,
         max_file_size=_positive_int(table.get("max-file-size", DEFAULT_MAX_BYTES), "max-file-size", source),
+        time_limit=_seconds(table.get("time-limit", DEFAULT_TIME_LIMIT), "time-limit", source),
         model=_optional_string(table.get("model"), "model", source),
         vocabulary=lists["vocabulary"] or (),
     )
@@ -282,14 +286,19 @@ def _optional_string(value: Any, key: str, source: str) -> str | None:
     return value
 
 
-#: The largest integer a size or count in config may be (1 TiB in bytes).
-MAX_CONFIG_INT = 2**40
+MAX_CONFIG_INT = CONFIG_INT
 
 
 def _positive_int(value: Any, key: str, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_CONFIG_INT:
         raise ConfigError(f"{source}: '{key}' must be a positive integer up to {MAX_CONFIG_INT:,}, got {brief(value)}")
     return value
+
+
+def _seconds(value: Any, key: str, source: str) -> int:
+    if value == 0 and not isinstance(value, bool):
+        return 0
+    return _positive_int(value, key, source)
 
 
 def _rule_tables(tables: Any, registry: Registry, source: str):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from plainlint.config import ConfigResolver, Settings, glob_spec, matchable
+from plainlint.deadline import TimeLimit, deadline
 from plainlint.discovery import Refused, walk
 from plainlint.document import Document, Finding
 from plainlint.errors import InputError
@@ -114,7 +115,11 @@ class Linter:
                     prepared.append(ready)
             self._language_pass(prepared, run)
             for item in prepared:
-                item.result.findings = check_document(item.document, item.settings, item.rules)
+                try:
+                    with deadline(item.settings.time_limit, "checking the file"):
+                        item.result.findings = check_document(item.document, item.settings, item.rules)
+                except TimeLimit as error:
+                    item.result.error = str(error)
                 run.files.append(item.result)
                 item.document = None  # let parsed blocks go before the next chunk
                 on_file()
@@ -124,12 +129,13 @@ class Linter:
         settings = self.resolver.for_path(target.path)
         result = FileResult(target.display, fail_on=settings.fail_on)
         try:
-            if target.path is None:
-                # Standard input is Markdown unless --stdin-filename says otherwise.
-                data = read_at_most(stdin, settings.max_file_size, "standard input") if stdin else b""
-                document = extract(Source(target.display, data, settings.max_file_size, "markdown"))
-            else:
-                document = extract(read_source(target.path, target.display, settings.max_file_size))
+            with deadline(settings.time_limit, "reading the file"):
+                if target.path is None:
+                    # Standard input is Markdown unless --stdin-filename says otherwise.
+                    data = read_at_most(stdin, settings.max_file_size, "standard input") if stdin else b""
+                    document = extract(Source(target.display, data, settings.max_file_size, "markdown"))
+                else:
+                    document = extract(read_source(target.path, target.display, settings.max_file_size))
         except InputError as error:
             result.error = str(error)
             return result

@@ -15,7 +15,6 @@ or an iterable of them.
 from __future__ import annotations
 
 import math
-
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -41,6 +40,7 @@ from plainlint.document import (
 )
 from plainlint.errors import ConfigError, brief
 from plainlint.examples import EXAMPLE_FORMATS
+from plainlint.limits import CONFIG_INT
 
 CODE_RE = re.compile(r"^PL[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -99,7 +99,7 @@ class Option:
 
 #: No count or size a rule takes comes near this; a larger one is a typo
 #: or an attack, and would overflow where it is used as an index.
-_LARGEST_INT = 2**40
+_LARGEST_INT = CONFIG_INT
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ PACKAGE = PROJECT / "plainlint"
 #: What each package may import from plainlint besides itself; the core
 #: modules at the root may import anything.
 ALLOWED = {
-    "language": {"document", "errors"},
+    "language": {"document", "errors", "limits"},
     "forms": {"document", "errors", "language"},
     "checks": {"document", "errors", "language", "forms"},
-    "extract": {"document", "errors"},
+    "extract": {"document", "errors", "limits"},
     "gate": {"document", "errors"},
     "formatters": {"document", "errors", "results", "registry", "gate"},
 }

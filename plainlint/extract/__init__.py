@@ -15,9 +15,10 @@ from plainlint.errors import InputError
 from plainlint.extract.encoding import without_surrogates
 from plainlint.extract.examples import mark_examples
 from plainlint.extract.nonprose import classify
+from plainlint.limits import FILE_BYTES
 
 #: Default cap on an input's size; `max-file-size` in config changes it.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = FILE_BYTES
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
+
 # `import json` would be shadowed by the `json` formatter, a submodule.
 from json import dump as dump_json
 from typing import Any, TextIO

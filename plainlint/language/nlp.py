@@ -21,6 +21,7 @@ from functools import cache
 
 from plainlint.document import PLACEHOLDER, Document
 from plainlint.language import voice
+from plainlint.limits import PARSE_BATCH_CHARS, PARSE_PIECE_CHARS
 
 NEEDS = frozenset({"sentences", "tags", "parse", "entities", "voice"})
 #: Tried in order when the config names no model: the official package
@@ -34,11 +35,11 @@ BATCH_SIZE = 256
 #: `nlp.max_length` (1,000,000) and its memory grows with a text's length, so
 #: a longer block is parsed in pieces cut at sentence ends (else at a space)
 #: and the pieces are joined back into one Doc with the block's exact text.
-PIECE_CHARS = 20_000
+PIECE_CHARS = PARSE_PIECE_CHARS
 #: The most characters parsed in one batch: the parser's memory grows with
 #: the characters of a batch, not its number of texts (ten 100,000-character
 #: pieces in one batch took 3.4 GB, one at a time 650 MB).
-BATCH_CHARS = 100_000
+BATCH_CHARS = PARSE_BATCH_CHARS
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 

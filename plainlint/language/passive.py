@@ -21,7 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from plainlint.language.inflect import PARTICIPLE_LIKE_PAST, PAST_OF_PARTICIPLE, present_participle, third_person
+from plainlint import limits
+from plainlint.language.inflect import (
+    PARTICIPLE_LIKE_PAST,
+    PAST_OF_PARTICIPLE,
+    present_participle,
+    third_person,
+)
 
 if TYPE_CHECKING:  # spaCy is imported only by the language pass that loads it
     from spacy.tokens import Span, Token
@@ -38,7 +44,7 @@ CLAUSAL_KINDS = frozenset({BE_PASSIVE, GET_PASSIVE, INVERTED})
 #: The longest sentence, in tokens, that gets a draft. A longer one needs
 #: splitting first (PL201 says so), and drafting it would cost time and
 #: memory in proportion to its length for each of its passives.
-DRAFT_TOKENS = 100
+DRAFT_TOKENS = limits.DRAFT_TOKENS
 #: Who stands in for an actor the sentence does not name. plainlint does not
 #: guess one ("we" passed the law): the writer fills it in.
 WHO = "[who]"

@@ -9,8 +9,8 @@ from typing import Any
 
 from plainlint.document import Document, Finding, FormField, Suggestion
 from plainlint.forms.fields import fillable_fields
-from plainlint.language.phrasing import listing
 from plainlint.forms.naming import QUESTION_LINES, TextBefore, short_name, usable_words
+from plainlint.language.phrasing import listing
 
 _CHOICE_KINDS = ("radio", "checkbox")
 _PLURAL = {"radio": "radio buttons", "checkbox": "check boxes"}

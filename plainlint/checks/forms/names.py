@@ -10,8 +10,8 @@ from typing import Any
 
 from plainlint.document import Document, Finding, FormField, Suggestion
 from plainlint.forms.fields import excerpt, fillable_fields
-from plainlint.language.phrasing import listing
 from plainlint.forms.naming import TextBefore, describe, page_finding, short_name
+from plainlint.language.phrasing import listing
 
 #: Where a name comes from when it is only a placeholder (HTML placeholder,
 #: a Word content control's "Click here to enter text.").

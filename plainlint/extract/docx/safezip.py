@@ -16,16 +16,17 @@ import zlib
 from collections.abc import Iterator
 
 from plainlint.errors import InputError
+from plainlint.limits import ZIP_MEMBERS, ZIP_MIN_BUDGET, ZIP_RATIO, ZIP_UNPACKED_BYTES
 
-#: No input may inflate to more than this, whatever its compressed size.
-MAX_TOTAL = 200 * 1024 * 1024
-#: Real documents compress about 3-20x; 100x overall is a bomb...
-MAX_RATIO = 100
-#: ...except that a small archive may always inflate this far: a few
-#: megabytes cannot hurt us, and tiny files have unreliable ratios.
-MIN_BUDGET = 10 * 1024 * 1024
-#: A directory of millions of empty entries is a bomb of another kind.
-MAX_MEMBERS = 10_000
+#: No input may inflate to more than MAX_TOTAL, whatever its compressed
+#: size. Real documents compress about 3-20x, so more than MAX_RATIO overall
+#: is a bomb, except that a small archive may always inflate to MIN_BUDGET
+#: (tiny files have unreliable ratios). A directory of millions of empty
+#: entries is a bomb of another kind. The values are in plainlint.limits.
+MAX_TOTAL = ZIP_UNPACKED_BYTES
+MAX_RATIO = ZIP_RATIO
+MIN_BUDGET = ZIP_MIN_BUDGET
+MAX_MEMBERS = ZIP_MEMBERS
 
 _CHUNK = 64 * 1024
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")

@@ -37,11 +37,11 @@ from plainlint.extract.html.source import (
 )
 from plainlint.extract.markdown import parse_directives
 from plainlint.extract.sourcemap import URL_RE, SourceText
+from plainlint.limits import HTML_DEPTH
 
 _SIGNATURES = ("<!doctype html", "<html", "<head", "<body")
 _SIGNATURE_ENDS = ("", ">", "/", *WHITESPACE)
-#: libxml2's nesting limit with huge_tree; deeper content is cut off.
-DEPTH_LIMIT = 2048
+DEPTH_LIMIT = HTML_DEPTH
 #: libxml2 reports no element line past this one (it stores 16 bits).
 _LINE_CAP = 65535
 

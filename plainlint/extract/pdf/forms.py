@@ -22,13 +22,14 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 from plainlint.document import Block, BlockKind, FormField, Location, Notice, Segment
 from plainlint.extract.pdf.text import Box, Line, PageText
+from plainlint.limits import PDF_FIELD_DEPTH
 
 _READ_ONLY, _REQUIRED = 1 << 0, 1 << 1
 _MULTILINE, _PASSWORD, _COMB = 1 << 12, 1 << 13, 1 << 24
 _RADIO, _PUSHBUTTON = 1 << 15, 1 << 16
 _COMBO, _MULTISELECT = 1 << 17, 1 << 21
 _INHERITED = ("/FT", "/Ff", "/MaxLen", "/Opt")
-_MAX_DEPTH = 64
+_MAX_DEPTH = PDF_FIELD_DEPTH
 #: How far (points) a label may sit from its widget: an inch; a check box's
 #: label on its right sits closer.
 _LABEL_REACH = 72.0

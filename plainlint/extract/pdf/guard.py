@@ -18,11 +18,11 @@ from io import BytesIO
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, StreamObject
 
-#: The most a page's content may inflate to. A page of dense text is tens of
-#: kilobytes; a detailed vector drawing a few megabytes. Each byte of text
-#: operators costs pdfium about 50 bytes of memory, so this keeps a page
-#: under a gigabyte.
-PAGE_CONTENT_BYTES = 16 * 1024 * 1024
+from plainlint.limits import PDF_PAGE_CONTENT_BYTES
+
+#: A page of dense text is tens of kilobytes and a detailed vector drawing a
+#: few megabytes; the limit (plainlint.limits) keeps a page under a gigabyte.
+PAGE_CONTENT_BYTES = PDF_PAGE_CONTENT_BYTES
 _STEP = 1024 * 1024
 _FLATE = {"/FlateDecode", "/Fl"}
 
