@@ -349,6 +349,26 @@ def test_deeply_nested_tables_are_read():
     assert block.region.count("table") == depth
 
 
+def test_tables_nested_past_the_xml_depth_limit_are_one_clear_line():
+    cell = "<w:p><w:r><w:t>Deep</w:t></w:r></w:p>"
+    for _ in range(200):
+        cell = f"<w:tbl><w:tr><w:tc>{cell}</w:tc></w:tr></w:tbl>"
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{cell}</w:body></w:document>'.encode()
+    with pytest.raises(InputError) as caught:
+        extract(Source("deeper.docx", _docx_with_document(xml)))
+    assert str(caught.value) == (
+        "not a valid DOCX: word/document.xml nests elements more than 256 levels deep "
+        "(tables inside tables?); plainlint reads no deeper"
+    )
+
+
+def test_an_ebcdic_part_is_one_clear_line():
+    xml = f'<?xml version="1.0" encoding="IBM037"?><w:document xmlns:w="{W_NS}"><w:body/></w:document>'
+    with pytest.raises(InputError) as caught:
+        extract(Source("ebcdic.docx", _docx_with_document(xml.encode("cp037"))))
+    assert str(caught.value) == "not a valid DOCX: word/document.xml is encoded in EBCDIC, which Word never writes"
+
+
 # The real samples in ../shared (skipped in a fresh clone).
 
 

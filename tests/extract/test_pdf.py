@@ -165,6 +165,15 @@ def test_two_columns_are_read_one_after_the_other():
     assert (right.segments[0].line, right.segments[0].page) == (4, 1)
 
 
+def test_pages_that_are_all_the_same_lines_keep_them():
+    """Five copies of one notice: the repeated lines are the document, not a
+    running header around it (they used to be dropped, leaving 0 words)."""
+    page = lines_at(72, 740, ["Notice to applicants: you must sign the form before you send it."])
+    document = extract(build([page] * 5))
+    assert [b.location().page for b in document.blocks] == [1, 2, 3, 4, 5]
+    assert all("must sign the form" in b.text for b in document.blocks)
+
+
 def test_running_headers_footers_and_page_numbers_are_dropped():
     def page(number):
         return together(

@@ -58,6 +58,10 @@ _PARSER = etree.XMLParser(
 _DOCTYPES = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
+#: libxml2's nesting limit without XML_PARSE_HUGE, which plainlint keeps.
+_XML_DEPTH = 256
+
+
 def parse_part(data: bytes, name: str) -> etree._Element:
     """Parse one package part. Markup cannot hold a raw "<!DOCTYPE" outside a
     declaration (text escapes "<"), so finding one anywhere means a DTD."""
@@ -68,7 +72,18 @@ def parse_part(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
-        raise InputError(f"not a valid DOCX: {name} is not well-formed XML ({error.msg})") from None
+        raise InputError(f"not a valid DOCX: {name} {_xml_problem(error)}") from None
+
+
+def _xml_problem(error: etree.XMLSyntaxError) -> str:
+    """libxml2's complaint as one line, in words for the cases it words for
+    programmers (its "use XML_PARSE_HUGE option" is advice to a parser)."""
+    message = " ".join(str(error.msg).split())
+    if "Excessive depth" in message:
+        return f"nests elements more than {_XML_DEPTH} levels deep (tables inside tables?); plainlint reads no deeper"
+    if "EBCDIC" in message:
+        return "is encoded in EBCDIC, which Word never writes"
+    return f"is not well-formed XML ({message})"
 
 
 def val(element: etree._Element | None, attribute: str = W.val) -> str | None:

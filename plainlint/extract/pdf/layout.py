@@ -128,7 +128,8 @@ def mark_running_lines(pages: list[PageText]) -> None:
     """Mark lines near the top or bottom edge whose text, digits aside,
     recurs on at least 40% of the pages (and on two or more): running
     headers, footers and page numbers. Alternating even/odd headers each
-    recur on half the pages, hence 40% rather than "most"."""
+    recur on half the pages, hence 40% rather than "most". A document that
+    would be left with no text at all keeps its lines."""
     if len(pages) < 2:
         return
     seen: Counter[str] = Counter()
@@ -138,6 +139,12 @@ def mark_running_lines(pages: list[PageText]) -> None:
     for page in pages:
         for line in _margin_lines(page):
             line.running = seen[_running_key(line)] >= needed
+    lines = [line for page in pages for line in page.lines]
+    if lines and all(line.running for line in lines):
+        # Every page is the same few lines: that is the document, not a
+        # header around it (a form printed five times, a one-line notice).
+        for line in lines:
+            line.running = False
 
 
 def _margin_lines(page: PageText) -> Iterable[Line]:
