@@ -52,3 +52,36 @@ def test_markdown_positions_stay_inside_the_source(text):
             position = block.position(offset)
             if position.line is not None:
                 assert 1 <= position.line <= max(len(lines), 1) + 1
+
+
+#: Pieces that hostile inputs repeat: brackets, backticks and underscores for
+#: Markdown, nesting and form controls for HTML, entities, long runs of one
+#: character, sentence marks and words the rules look for.
+HOSTILE_PIECES = [
+    "[", "]", "(", ")", "`", "``", "_", "*", "<", ">", "&", "&amp;", "&#xD800;", "<div>", "</div>", "<p>",
+    '<input type="radio" id="x">', "<label for=x>", "<table><tr><td>", "\n", "\n\n", " ", ".", "...", "a",
+    "the ", "shall ", "was signed by ", "not ", "unless ", "e.g. ", "12/2/06 ", "Ä", "\ufeff",
+]
+#: What one small hostile input may cost: these are a few kilobytes, so
+#: anything near these bounds is a super-linear path.
+EXAMPLE_SECONDS = 5
+EXAMPLE_PEAK_BYTES = 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize("reader", [r for r in READERS if r.format in ("markdown", "text", "html")], ids=lambda r: r.format)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.tuples(st.sampled_from(HOSTILE_PIECES), st.integers(1, 400)), max_size=12))
+def test_repeated_hostile_pieces_stay_within_time_and_memory(reader, pieces):
+    import time
+    import tracemalloc
+
+    data = "".join(piece * count for piece, count in pieces).encode("utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        _outcome(lambda: extract(Source(f"fuzz{reader.suffixes[0]}", data)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - started < EXAMPLE_SECONDS
+    assert peak < EXAMPLE_PEAK_BYTES
