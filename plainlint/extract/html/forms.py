@@ -36,8 +36,10 @@ _PLACEHOLDER_TYPES = frozenset({"text", "email", "password", "search", "tel", "u
 _NAMELESS_CONTENT = frozenset({"script", "style", "template", "select", "textarea", "noscript"})
 #: Content that is never shown: a template, and what only scriptless browsers show.
 _INERT = frozenset({"template", "noscript"})
-#: How much of an element a name or description reads.
-_NAME_MAX_NODES = 2000
+#: How much of an element a name or description reads, in walk events (two
+#: per element): a real label is a dozen; labels nested a thousand deep each
+#: read the rest of the nest, and at 2,000 that took seconds.
+_NAME_MAX_NODES = 400
 _NAME_MAX_CHARS = 5000
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: Classes that hide text from the eye but not from screen readers.
