@@ -34,6 +34,12 @@ ZIP_MEMBERS = 10_000
 #: Bytes one PDF page's content may inflate to (PL910 past it): pdfium
 #: spends about 50 bytes of memory per byte of text operators.
 PDF_PAGE_CONTENT_BYTES = 16 * MiB
+#: Form fields read from one file (PL910 past it): the largest real forms
+#: have about 2,000; each field costs every form rule a look.
+FORM_FIELDS = 5_000
+#: Widget annotations read from one PDF: a field may have several (the
+#: buttons of a radio group).
+PDF_WIDGETS = 4 * FORM_FIELDS
 #: Depth of a PDF's field tree.
 PDF_FIELD_DEPTH = 64
 #: Depth of HTML elements: libxml2's own limit with `huge_tree`, past which
@@ -43,5 +49,9 @@ HTML_DEPTH = 2048
 #: ends and joined back), and in one batch: its memory grows with both.
 PARSE_PIECE_CHARS = 20_000
 PARSE_BATCH_CHARS = 100_000
+#: Characters of one file the parser reads (PL910 past it; the rules that
+#: need no model still read the rest). About 330,000 words, a 1,000-page
+#: manual: at about 3,400 words/s, a minute and a half.
+PARSE_FILE_CHARS = 2_000_000
 #: Tokens in the longest sentence that gets an active-voice draft.
 DRAFT_TOKENS = 100

@@ -77,7 +77,9 @@ class Option:
             )
         if self.type == "float" and not math.isfinite(value):
             raise ConfigError(f"{where}: option '{self.name}' must be a finite number, got {value!r}")
-        if self.type == "int" and abs(value) > _LARGEST_INT:
+        if self.type in ("int", "float") and value < 0:
+            raise ConfigError(f"{where}: option '{self.name}' must not be negative, got {brief(value)}")
+        if self.type == "int" and value > _LARGEST_INT:
             raise ConfigError(f"{where}: option '{self.name}' must be at most {_LARGEST_INT:,}, got {brief(value)}")
         wrong = [item for item in (value if self.type == "list" else [value]) if item not in self.choices]
         if self.choices and wrong:
@@ -98,7 +100,8 @@ class Option:
 
 
 #: No count or size a rule takes comes near this; a larger one is a typo
-#: or an attack, and would overflow where it is used as an index.
+#: or an attack, and would overflow where it is used as an index. (Every
+#: number a rule takes is a count, size, grade or rate: none is negative.)
 _LARGEST_INT = CONFIG_INT
 
 

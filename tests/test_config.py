@@ -148,12 +148,13 @@ def _config_error(tmp_path, data: bytes) -> str:
         (b"[rules.PL301]\ntarget-grade = nan\n", "option 'target-grade' must be a finite number, got nan"),
         (b"[rules.PL301]\ntarget-grade = -inf\n", "must be a finite number, got -inf"),
         (b"[rules.PL201]\nmax-words = " + b"9" * 100 + b"\n", "option 'max-words' must be at most"),
+        (b"[rules.PL201]\nmax-words = -5\n", "option 'max-words' must not be negative, got -5"),
         (b"exclude = ['[z-a].md']\n", "bad pattern '[z-a].md' in 'exclude'"),
         (b"[per-file-ignores]\n'[z-a]*.md' = ['PL1']\n", "bad pattern '[z-a]*.md' in 'per-file-ignores'"),
         (b"exclude = ['" + b"a" * 2_000 + b"']\n", "2,000 characters long; the limit is 1,000"),
         (b"# " + b"x" * (1024 * 1024) + b"\n", "config file is over 1,048,576 bytes"),
     ],
-    ids=["latin-1", "binary", "nested", "5000-digits", "4000-digits", "nan", "inf", "huge-option", "bad-range",
+    ids=["latin-1", "binary", "nested", "5000-digits", "4000-digits", "nan", "inf", "huge-option", "negative", "bad-range",
          "bad-range-per-file", "long-glob", "huge-file"],
 )
 def test_hostile_config_bytes_are_one_config_error(tmp_path, data, words):

@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from plainlint.document import PLACEHOLDER, Document
+from plainlint.document import PLACEHOLDER, Block, Document, Notice
 from plainlint.language import voice
-from plainlint.limits import PARSE_BATCH_CHARS, PARSE_PIECE_CHARS
+from plainlint.limits import PARSE_BATCH_CHARS, PARSE_FILE_CHARS, PARSE_PIECE_CHARS
 
 NEEDS = frozenset({"sentences", "tags", "parse", "entities", "voice"})
 #: Tried in order when the config names no model: the official package
@@ -102,6 +102,24 @@ def pieces_of(text: str, size: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
+def within_budget(document: Document, budget: int) -> list[Block]:
+    """The language blocks of `document` up to `budget` characters in all.
+    Past it the parser stops, so that the time and memory a file's parse
+    takes are bounded; a PL910 notice says where."""
+    blocks, chars = [], 0
+    for block in document.language_blocks():
+        chars += len(block.text)
+        if chars > budget:
+            message = (
+                f"the rules that need the language model read only the first {budget:,} characters; "
+                "from here on the file is checked without them"
+            )
+            document.notices.append(Notice("PL910", message, block.location()))
+            break
+        blocks.append(block)
+    return blocks
+
+
 def _batches(texts: Iterable[str], max_chars: int, max_count: int) -> Iterator[list[str]]:
     """`texts` in order, in lists of at most `max_count` texts and, unless
     one text is longer on its own, `max_chars` characters."""
@@ -147,7 +165,7 @@ class LanguagePass:
         from spacy.tokens import Doc
 
         nlp = load(self._model, components)
-        blocks = [block for document in documents for block in document.language_blocks()]
+        blocks = [block for document in documents for block in within_budget(document, PARSE_FILE_CHARS)]
         pieces = [pieces_of(block.text.replace(PLACEHOLDER, "X"), PIECE_CHARS) for block in blocks]
         batches = _batches((piece for parts in pieces for piece in parts), BATCH_CHARS, BATCH_SIZE)
         parsed = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))

@@ -236,6 +236,18 @@ def test_field_location_points_at_the_control():
     assert (location.line, location.column, location.end_line, location.field) == (3, 3, 4, "full-name")
 
 
+def test_controls_past_the_limit_are_not_read_and_a_notice_says_so(monkeypatch):
+    from plainlint.extract.html import forms
+
+    monkeypatch.setattr(forms, "FORM_FIELDS", 2)
+    radios = "".join(f'<label for="r{i}">Option {i}</label><input type="radio" name="c" id="r{i}">' for i in range(5))
+    document = parse(f"<html><body><form><fieldset><legend>Pick one</legend>{radios}</fieldset></form></body></html>")
+    assert [f.location.field for f in document.fields] == ["c", "c"]
+    assert [(n.code, n.message) for n in document.notices] == [
+        ("PL910", "only the first 2 form fields were read; the other 3 were not checked")
+    ]
+
+
 GROUP = """\
 <html><body><form>
 <fieldset aria-describedby="when-hint">

@@ -510,3 +510,12 @@ def test_guidelines_headings_and_running_footer():
     assert headings["I. Think about your audience"] < headings["a. Identify and write for your audience"]
     assert document.metadata["pages"] == 118
     assert not any("Rev. 1, May 2011" in b.text for b in document.blocks)
+
+
+def test_fields_past_the_limit_are_not_read_and_a_notice_says_so(form_pdf, monkeypatch):
+    from plainlint.extract.pdf import forms
+
+    monkeypatch.setattr(forms, "FORM_FIELDS", 2)
+    document = extract(form_pdf)
+    assert [f.name for f in document.fields] == ["applicant.name", "agree"]
+    assert [(n.code, "first 2 form fields" in n.message) for n in document.notices] == [("PL910", True)]

@@ -37,3 +37,18 @@ def test_a_block_longer_than_a_piece_is_parsed_whole(monkeypatch):
     assert block.parsed.text == block.text
     assert len(list(block.parsed.sents)) == 11
     assert [token.dep_ for token in block.parsed if token.text == "signed"] == ["ROOT"] * 10
+
+
+def test_the_parser_reads_a_file_only_up_to_its_budget_and_says_where_it_stopped(monkeypatch):
+    language = LanguagePass()
+    if not language.available:
+        pytest.skip(language.problem)
+    monkeypatch.setattr(nlp, "PARSE_FILE_CHARS", 50)
+    paragraphs = ["The form was signed by the clerk.", "It was sent by the office.", "We read it."]
+    document = extract(Source("budget.md", "\n\n".join(paragraphs).encode()))
+    language.annotate([document], {"parse"})
+    assert [block.parsed is not None for block in document.blocks] == [True, False, False]
+    (notice,) = document.notices
+    assert notice.code == "PL910"
+    assert "first 50 characters" in notice.message
+    assert notice.location.line == 3

@@ -19,6 +19,7 @@ from lxml import etree
 
 from plainlint.document import BlockKind, FormField, Location
 from plainlint.extract.html.hints import HintFinder
+from plainlint.limits import FORM_FIELDS
 
 CONTROLS = ("input", "select", "textarea", "button")
 #: Input types a browser knows; any other type is a text box.
@@ -88,6 +89,8 @@ class Forms:
     fields: list[FormField] = field(default_factory=list)
     elements: list[etree._Element] = field(default_factory=list)
     roles: dict[etree._Element, FormRole] = field(default_factory=dict)
+    #: Controls past FORM_FIELDS, not read.
+    unread: int = 0
 
 
 def analyse_forms(root: etree._Element, path: str) -> Forms:
@@ -95,7 +98,8 @@ def analyse_forms(root: etree._Element, path: str) -> Forms:
     the extractor refines them) and the form role of each label, legend,
     hint and button."""
     page = _Page(root)
-    forms = Forms()
+    forms = Forms(unread=max(len(page.controls) - FORM_FIELDS, 0))
+    del page.controls[FORM_FIELDS:]
     for number, element in enumerate(page.controls, 1):
         forms.fields.append(page.field(element, number, path))
         forms.elements.append(element)
@@ -410,7 +414,7 @@ def _assign_roles(page: _Page, names: dict[etree._Element, str], roles: dict) ->
     for fieldset in page.fieldsets:
         if fieldset not in page.first_control:
             continue
-        group = fieldset.get("name") or names[page.first_control[fieldset]]
+        group = fieldset.get("name") or names.get(page.first_control[fieldset])
         claim(page.legend_of.get(fieldset), BlockKind.FORM_LABEL, "legend", group)
         for ref in (fieldset.get("aria-describedby") or "").split():
             claim(page.ids.get(ref), BlockKind.HELP_TEXT, "hint", group)

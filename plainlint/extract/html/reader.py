@@ -125,6 +125,9 @@ def parse_html(text: str, path: str) -> Document:
     if root is None:
         return doc
     forms = analyse_forms(root, path)
+    if forms.unread:
+        message = f"only the first {len(forms.fields):,} form fields were read; the other {forms.unread:,} were not checked"
+        doc.notices.append(Notice("PL910", message, Location(path)))
     walk = _Walk(index, lines, path, forms)
     walk.run(root)
     doc.blocks = walk.blocks

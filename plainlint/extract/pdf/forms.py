@@ -22,7 +22,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 from plainlint.document import Block, BlockKind, FormField, Location, Notice, Segment
 from plainlint.extract.pdf.text import Box, Line, PageText
-from plainlint.limits import PDF_FIELD_DEPTH
+from plainlint.limits import FORM_FIELDS, PDF_FIELD_DEPTH, PDF_WIDGETS
 
 _READ_ONLY, _REQUIRED = 1 << 0, 1 << 1
 _MULTILINE, _PASSWORD, _COMB = 1 << 12, 1 << 13, 1 << 24
@@ -78,6 +78,8 @@ class _FormReader:
             self.reader.decrypt("")
         self.path = path
         self.pages = {page.number: page for page in pages}
+        #: More fields or widgets than plainlint reads (FORM_FIELDS, PDF_WIDGETS).
+        self.over_limit = False
         self.widgets = self._page_widgets()
         self.result = FormResult()
         self.visited: set[Any] = set()
@@ -106,6 +108,9 @@ class _FormReader:
         widgets: dict[Any, tuple[int, Any]] = {}
         for number, page in enumerate(self.reader.pages, start=1):
             for annot in _array(page.get("/Annots")):
+                if len(widgets) == PDF_WIDGETS:
+                    self.over_limit = True
+                    return widgets
                 widget = _resolve(annot)
                 if isinstance(widget, DictionaryObject) and widget.get("/Subtype") == "/Widget":
                     widgets.setdefault(_key(annot), (number, annot))
@@ -122,6 +127,9 @@ class _FormReader:
     # The field tree ---------------------------------------------------------
 
     def _walk(self, ref: Any, parent_name: str, inherited: dict, depth: int) -> None:
+        if len(self.result.fields) == FORM_FIELDS:
+            self.over_limit = True
+            return
         node = _resolve(ref)
         if not isinstance(node, DictionaryObject):
             return
@@ -152,6 +160,8 @@ class _FormReader:
         """Fields whose widgets are on a page but missing from /Fields (a
         re-saved or damaged file). Readers that trust /Fields will not let
         anyone fill them in; they are read and reported."""
+        if self.over_limit:
+            return  # the unread part of the tree holds the widgets not reached
         orphans = [key for key in self.widgets if key not in self.reached]
         before = len(self.result.fields)
         for key in orphans:
@@ -242,6 +252,12 @@ class _FormReader:
                 f"{self.broken_kids} part(s) of the field tree are missing from the file or damaged; "
                 "the fields around them were still read"
             )
+        if self.over_limit:
+            message = (
+                f"only the first {FORM_FIELDS:,} form fields (or {PDF_WIDGETS:,} widgets) were read; "
+                "the rest were not checked"
+            )
+            result.notices.append(Notice("PL910", message, Location(path)))
         for problem in dict.fromkeys(self.problems):
             result.notices.append(Notice("PL905", problem, Location(path)))
 
