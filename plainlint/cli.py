@@ -102,8 +102,11 @@ def _escape_unencodable(stream) -> None:
 @click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
 @click.option("--follow-links", is_flag=True,
               help="Read files that symbolic links in a checked folder point to outside it (not read by default).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file afresh; neither read nor write the cache (config cache-dir, "
+                   "PLAINLINT_CACHE_DIR).")
 def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, output_path, color,
-          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links):
+          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links, no_cache):
     """Check files and folders (recursively; '-' reads standard input).
 
     Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
@@ -123,7 +126,8 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         resolver = ConfigResolver(registry, overrides, config_path)
         known = load_baseline(baseline_path) if baseline_path else None
         changed = changed_lines(diff_ref, [p for p in paths if p != STDIN]) if diff_ref else None
-        linter = Linter(registry, resolver, exclude, use_model=not no_model, follow_links=follow_links)
+        cache = None if no_cache else _open_cache(resolver)
+        linter = Linter(registry, resolver, exclude, use_model=not no_model, follow_links=follow_links, cache=cache)
         writes = {"--output": output_path, "--write-baseline": write_baseline_path}
         result = _run(linter, paths, stdin_filename, {option: path for option, path in writes.items() if path})
         if write_baseline_path:
@@ -144,6 +148,15 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         click.echo(f"plainlint: wrote {len(result.findings)} findings to baseline {write_baseline_path}", err=True)
         sys.exit(ExitCode.INPUT_ERROR if result.errors else ExitCode.OK)
     sys.exit(result.exit_code())
+
+
+def _open_cache(resolver: ConfigResolver):
+    """The result cache: PLAINLINT_CACHE_DIR, else the current folder's
+    config `cache-dir`, else the user's cache folder."""
+    from plainlint.cache import ENV_VAR, default_folder, open_cache
+
+    configured = resolver.for_path(None).cache_dir
+    return open_cache(configured if configured and not os.environ.get(ENV_VAR) else default_folder())
 
 
 def _keep_new_findings(result: RunResult, known: Baseline | None, changed: dict | None) -> None:

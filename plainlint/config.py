@@ -32,7 +32,8 @@ DEFAULT_EXCLUDES = (
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "vocabulary")
 DEFAULT_TIME_LIMIT = TIME_LIMIT_SECONDS
 
-KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "time-limit", "model")
+KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "fail-on", "rules", "max-file-size", "time-limit", "model",
+              "cache-dir")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Settings:
     #: Terms and acronyms the team has decided to keep: findings about them
     #: are not reported ("maintain" also covers "maintained").
     vocabulary: tuple[str, ...] = ()
+    #: Where results are cached between runs (None: PLAINLINT_CACHE_DIR, else
+    #: the user's cache folder); relative to the config file's folder.
+    cache_dir: Path | None = None
 
     def accepts(self, matched: str) -> bool:
         """Whether a finding's matched text is a term in `vocabulary`."""
@@ -253,7 +257,13 @@ def settings_from_table(table: Mapping[str, Any], root: Path, source: str, regis
         time_limit=_seconds(table.get("time-limit", DEFAULT_TIME_LIMIT), "time-limit", source),
         model=_optional_string(table.get("model"), "model", source),
         vocabulary=lists["vocabulary"] or (),
+        cache_dir=_folder(table.get("cache-dir"), root, "cache-dir", source),
     )
+
+
+def _folder(value: Any, root: Path, key: str, source: str) -> Path | None:
+    text = _optional_string(value, key, source)
+    return None if text is None else root / Path(text).expanduser()
 
 
 def _string_list(table: Mapping[str, Any], key: str, source: str) -> tuple[str, ...] | None:

@@ -7,12 +7,14 @@ pass through inline suppressions and per-rule level overrides."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+from plainlint.cache import ResultCache
 from plainlint.config import ConfigResolver, Settings, glob_spec, matchable
 from plainlint.deadline import TimeLimit, deadline
 from plainlint.discovery import Refused, walk
@@ -53,6 +55,8 @@ class _Prepared:
     settings: Settings
     path: Path | None
     rules: list[Rule]
+    #: Where its findings go in the cache (None: not cached).
+    cache_key: str | None = None
 
 
 class Linter:
@@ -63,13 +67,16 @@ class Linter:
         cli_excludes: Iterable[str] = (),
         use_model: bool = True,
         follow_links: bool = False,
+        cache: ResultCache | None = None,
     ):
         self.registry = registry
         self.resolver = resolver
         self.cli_excludes = glob_spec(cli_excludes, "--exclude", "command line")
         self.use_model = use_model
         self.follow_links = follow_links
+        self.cache = cache
         self._passes: dict[str | None, LanguagePass] = {}
+        self._run_stamps: dict[tuple[int, tuple[str, ...]], tuple[Settings, str]] = {}
 
     def targets(self, paths: Iterable[str], stdin_name: str | None = None) -> Iterator[Target | FileResult]:
         """Expand the paths the user named into files to check; a path that
@@ -107,7 +114,7 @@ class Linter:
         for chunk in _chunks(items, CHUNK_FILES):
             prepared = []
             for item in chunk:
-                ready = item if isinstance(item, FileResult) else self._prepare(item, stdin)
+                ready = item if isinstance(item, FileResult) else self._prepare(item, stdin, run)
                 if isinstance(ready, FileResult):
                     run.files.append(ready)
                     on_file()
@@ -120,12 +127,16 @@ class Linter:
                         item.result.findings = check_document(item.document, item.settings, item.rules)
                 except TimeLimit as error:
                     item.result.error = str(error)
+                if self.cache and item.cache_key and item.result.error is None:
+                    self.cache.put(item.cache_key, item.result.findings, item.result.words)
                 run.files.append(item.result)
                 item.document = None  # let parsed blocks go before the next chunk
                 on_file()
+        if self.cache:
+            self.cache.prune()
         return run
 
-    def _prepare(self, target: Target, stdin: BinaryIO | None) -> _Prepared | FileResult:
+    def _prepare(self, target: Target, stdin: BinaryIO | None, run: RunResult) -> _Prepared | FileResult:
         settings = self.resolver.for_path(target.path)
         result = FileResult(target.display, fail_on=settings.fail_on)
         try:
@@ -133,15 +144,59 @@ class Linter:
                 if target.path is None:
                     # Standard input is Markdown unless --stdin-filename says otherwise.
                     data = read_at_most(stdin, settings.max_file_size, "standard input") if stdin else b""
-                    document = extract(Source(target.display, data, settings.max_file_size, "markdown"))
+                    source = Source(target.display, data, settings.max_file_size, "markdown")
                 else:
-                    document = extract(read_source(target.path, target.display, settings.max_file_size))
+                    source = read_source(target.path, target.display, settings.max_file_size)
+                rules = settings.enabled_rules(self.registry, target.path)
+                cache_key = self._cache_key(source, settings, rules)
+                if cache_key and (cached := self.cache.get(cache_key, target.display)):
+                    result.findings, result.words = cached
+                    self._drop_model_rules(rules, settings, run)
+                    return result
+                document = extract(source)
         except InputError as error:
             result.error = str(error)
             return result
         result.words = document.word_count()
-        rules = settings.enabled_rules(self.registry, target.path)
-        return _Prepared(result, document, settings, target.path, rules)
+        return _Prepared(result, document, settings, target.path, rules, cache_key)
+
+    def _cache_key(self, source: Source, settings: Settings, rules: list[Rule]) -> str | None:
+        if self.cache is None:
+            return None
+        codes = tuple(rule.code for rule in rules)
+        memo = (id(settings), codes)
+        if memo not in self._run_stamps:
+            self._run_stamps[memo] = (settings, self._run_stamp(settings, rules))
+        return self.cache.key(source.data, source.path, source.default_format, self._run_stamps[memo][1])
+
+    def _run_stamp(self, settings: Settings, rules: list[Rule]) -> str:
+        """Everything but the file that its findings depend on: the rules
+        with their levels and options, the vocabulary, and the model."""
+        model = None
+        if any(rule.needs for rule in rules):
+            language = self._language(settings.model)
+            model = language.package if language.available else language.problem
+        stamp = {
+            "rules": {rule.code: [settings.level_for(rule), settings.options_for(rule)] for rule in rules},
+            "vocabulary": settings.vocabulary,
+            "model": model,
+        }
+        return json.dumps(stamp, sort_keys=True, default=repr)
+
+    def _language(self, model: str | None) -> LanguagePass:
+        return self._passes.setdefault(model, LanguagePass(model, self.use_model))
+
+    def _drop_model_rules(self, rules: list[Rule], settings: Settings, run: RunResult) -> list[Rule]:
+        """`rules` without those that need a model, when it is missing
+        (noted in `run`)."""
+        if not any(rule.needs for rule in rules):
+            return rules
+        language = self._language(settings.model)
+        if language.available:
+            return rules
+        run.skip_reason = language.problem
+        run.skipped_rules.update(rule.code for rule in rules if rule.needs)
+        return [rule for rule in rules if not rule.needs]
 
     def _language_pass(self, prepared: list[_Prepared], run: RunResult) -> None:
         """Parse the chunk once per model, for the union of what its rules
@@ -151,17 +206,13 @@ class Linter:
             if any(rule.wants for rule in item.rules):
                 by_model.setdefault(item.settings.model, []).append(item)
         for model, items in by_model.items():
-            language = self._passes.setdefault(model, LanguagePass(model, self.use_model))
+            language = self._language(model)
             if language.available:
                 wants = {want for item in items for rule in item.rules for want in rule.wants}
                 language.annotate([item.document for item in items], wants)
                 continue
             for item in items:
-                skipped = {rule.code for rule in item.rules if rule.needs}
-                if skipped:
-                    run.skip_reason = language.problem
-                    run.skipped_rules.update(skipped)
-                    item.rules = [rule for rule in item.rules if not rule.needs]
+                item.rules = self._drop_model_rules(item.rules, item.settings, run)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

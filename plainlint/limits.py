@@ -18,6 +18,8 @@ FILE_BYTES = 50 * MiB
 TIME_LIMIT_SECONDS = 120
 
 # --- fixed -------------------------------------------------------------------
+#: Bytes the result cache may hold; past it the entries used longest ago go.
+CACHE_BYTES = 256 * MiB
 #: A config file; a megabyte is not a config.
 CONFIG_BYTES = 1 * MiB
 #: The largest integer a size, count or option in config may be (1 TiB).

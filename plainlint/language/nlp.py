@@ -155,6 +155,11 @@ class LanguagePass:
                 self.problem = str(error)
         return self.problem is None
 
+    @property
+    def package(self) -> str | None:
+        """The model package this pass loads, once `available` found it."""
+        return self._model
+
     def annotate(self, documents: Iterable[Document], needs: Iterable[str]) -> None:
         """Set `block.parsed` on every block of `documents` (and their
         passives, for "voice")."""
