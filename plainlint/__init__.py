@@ -1,8 +1,6 @@
 """plainlint: a linter for plain language and form usability."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("plainlint")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+#: The one place the version is written: hatchling reads it from here for
+#: the package metadata, and `--version` prints it without reading that
+#: metadata (importlib.metadata costs more than the rest of start-up).
+__version__ = "0.1.0"

@@ -8,20 +8,23 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from plainlint import __version__, formatters
-from plainlint.config import ConfigResolver, Overrides
 from plainlint.document import Level
-from plainlint.engine import STDIN, Linter, Target
 from plainlint.errors import ConfigError, InputError, PlainlintError
-from plainlint.extract import Source
-from plainlint.gate.atomic import refuse_unsafe, write_text_atomic
-from plainlint.gate.baseline import Baseline, load_baseline, write_baseline
-from plainlint.gate.gitdiff import changed_lines, filter_changed
-from plainlint.registry import Rule, default_registry
 from plainlint.results import ExitCode, RunResult
+
+# The rest is imported where a command needs it, so that `--version`,
+# `--help` and `rules` do not pay for the engine, the extractors and the
+# config reader.
+if TYPE_CHECKING:
+    from plainlint.config import ConfigResolver
+    from plainlint.engine import Linter
+    from plainlint.gate.baseline import Baseline
+    from plainlint.registry import Rule
 
 EXIT_CODES = """\b
 Exit codes:
@@ -31,6 +34,18 @@ Exit codes:
   3  one or more inputs could not be read (the others were still checked)
 """
 LEVELS = click.Choice([level.value for level in Level])
+
+
+class FormatChoice(click.Choice):
+    """The built-in formats and, once an option is given, the installed
+    plugins: looking plugins up costs more than the rest of start-up."""
+
+    def __init__(self):
+        super().__init__(formatters.BUILTIN)
+
+    def convert(self, value, param, ctx):
+        self.choices = tuple(formatters.available())
+        return super().convert(value, param, ctx)
 #: Show a progress bar on a terminal when a run has at least this many files.
 PROGRESS_FROM = 20
 
@@ -86,7 +101,7 @@ def _escape_unencodable(stream) -> None:
 @click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this .gitignore-style pattern (repeatable).")
 @click.option("--fail-on", type=LEVELS, help="Lowest level that fails the run [config or warning].")
-@click.option("--format", "output_format", type=click.Choice(formatters.available()),
+@click.option("--format", "output_format", type=FormatChoice(),
               help="Output format [text; github when GITHUB_ACTIONS=true].")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
@@ -112,6 +127,12 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
     Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
     no PATHS, the current folder is checked.
     """
+    from plainlint.config import ConfigResolver, Overrides
+    from plainlint.engine import STDIN, Linter
+    from plainlint.gate.baseline import load_baseline, write_baseline
+    from plainlint.gate.gitdiff import changed_lines
+    from plainlint.registry import default_registry
+
     registry = default_registry()
     overrides = Overrides(
         select=_codes(select) if select is not None else None,
@@ -163,6 +184,9 @@ def _keep_new_findings(result: RunResult, known: Baseline | None, changed: dict 
     """Drop findings the baseline already records, then those on lines the
     diff did not touch (baseline first: its fingerprints count duplicates in
     report order). Standard input has no git history, so --diff keeps it."""
+    from plainlint.engine import STDIN
+    from plainlint.gate.gitdiff import filter_changed
+
     for file in result.files:
         if known is not None:
             file.findings = known.filter_new(file.findings)
@@ -178,6 +202,8 @@ def _write_report(report: formatters.Report, output_format: str | None, output_p
         stream = sys.stdout
         formatters.render(output_format, report, stream, _use_color(color, stream))
         return
+    from plainlint.gate.atomic import write_text_atomic
+
     buffer = io.StringIO()
     formatters.render(output_format, report, buffer, color == "always")
     try:
@@ -195,6 +221,9 @@ def _print_statistics(result: RunResult) -> None:
 def _run(linter: Linter, paths: list[str], stdin_filename: str | None, writes: dict[str, Path]) -> RunResult:
     """Check `paths`, after making sure that none of the files to be written
     (`writes`, by option) is one of them or anything but a plain file."""
+    from plainlint.engine import STDIN, Target
+    from plainlint.gate.atomic import refuse_unsafe
+
     stdin = sys.stdin.buffer if STDIN in paths else None
     items = list(linter.targets(paths, stdin_filename))
     inputs = [item.path for item in items if isinstance(item, Target) and item.path is not None]
@@ -223,7 +252,14 @@ def extract_command(path, output_format):
 
     Use it to understand a finding's location, or in a bug report.
     """
-    from plainlint.extract import DEFAULT_MAX_BYTES, extract, read_at_most, read_source
+    from plainlint.engine import STDIN
+    from plainlint.extract import (
+        DEFAULT_MAX_BYTES,
+        Source,
+        extract,
+        read_at_most,
+        read_source,
+    )
     from plainlint.inspect import document_dict, document_text
 
     try:
@@ -247,6 +283,9 @@ def extract_command(path, output_format):
               help="Show which rules this config enables (default: the config for the current folder).")
 def list_rules(output_format, config_path):
     """List every rule: code, name, default level, enabled or not, what it checks."""
+    from plainlint.config import ConfigResolver, Overrides
+    from plainlint.registry import default_registry
+
     registry = default_registry()
     try:
         settings = ConfigResolver(registry, Overrides(), config_path).for_path(None)
@@ -283,6 +322,8 @@ def explain(code):
 
     CODE is a rule code (PL101) or name (complex-words).
     """
+    from plainlint.registry import default_registry
+
     registry = default_registry()
     rule = registry.get(code) or next((r for r in registry if r.name == code.lower()), None)
     if rule is None:

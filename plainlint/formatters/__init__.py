@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from importlib.metadata import entry_points
 
 # `import json` would be shadowed by the `json` formatter, a submodule.
 from json import dump as dump_json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from plainlint.document import Location
-from plainlint.registry import Registry
 from plainlint.results import RunResult
+
+if TYPE_CHECKING:
+    from plainlint.registry import Registry
 
 BUILTIN = {
     name: f"plainlint.formatters.{name}" for name in ("text", "json", "github", "sarif", "junit")
@@ -30,14 +31,22 @@ class Report:
     version: str
 
 
+def _plugins():
+    """Installed formatter plugins; importlib.metadata is read only when a
+    run asks (it costs more than the rest of start-up)."""
+    from importlib.metadata import entry_points
+
+    return entry_points(group="plainlint.formatters")
+
+
 def available() -> list[str]:
-    return [*BUILTIN, *(e.name for e in entry_points(group="plainlint.formatters") if e.name not in BUILTIN)]
+    return [*BUILTIN, *(e.name for e in _plugins() if e.name not in BUILTIN)]
 
 
 def get(name: str) -> Any:
     if name in BUILTIN:
         return import_module(BUILTIN[name])
-    for entry in entry_points(group="plainlint.formatters"):
+    for entry in _plugins():
         if entry.name == name:
             return entry.load()
     raise KeyError(name)
