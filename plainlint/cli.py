@@ -117,11 +117,14 @@ def _escape_unencodable(stream) -> None:
 @click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
 @click.option("--follow-links", is_flag=True,
               help="Read files that symbolic links in a checked folder point to outside it (not read by default).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check files in N processes (default: one per core); the report is the same.")
 @click.option("--no-cache", is_flag=True,
               help="Check every file afresh; neither read nor write the cache (config cache-dir, "
                    "PLAINLINT_CACHE_DIR).")
 def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, output_path, color,
-          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links, no_cache):
+          statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links, jobs,
+          no_cache):
     """Check files and folders (recursively; '-' reads standard input).
 
     Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
@@ -131,6 +134,7 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
     from plainlint.engine import STDIN, Linter
     from plainlint.gate.baseline import load_baseline, write_baseline
     from plainlint.gate.gitdiff import changed_lines
+    from plainlint.parallel import cores
     from plainlint.registry import default_registry
 
     registry = default_registry()
@@ -149,8 +153,9 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         changed = changed_lines(diff_ref, [p for p in paths if p != STDIN]) if diff_ref else None
         cache = None if no_cache else _open_cache(resolver)
         linter = Linter(registry, resolver, exclude, use_model=not no_model, follow_links=follow_links, cache=cache)
-        writes = {"--output": output_path, "--write-baseline": write_baseline_path}
-        result = _run(linter, paths, stdin_filename, {option: path for option, path in writes.items() if path})
+        named = (("--output", output_path), ("--write-baseline", write_baseline_path))
+        writes = {option: path for option, path in named if path}
+        result = _run(linter, paths, stdin_filename, writes, jobs or cores())
         if write_baseline_path:
             write_baseline(write_baseline_path, result.findings)
         _keep_new_findings(result, known, changed)
@@ -218,7 +223,7 @@ def _print_statistics(result: RunResult) -> None:
         click.echo(f"{count:6d}  {code}  {name} [{level}]", err=True)
 
 
-def _run(linter: Linter, paths: list[str], stdin_filename: str | None, writes: dict[str, Path]) -> RunResult:
+def _run(linter: Linter, paths: list[str], stdin_filename: str | None, writes: dict[str, Path], jobs: int) -> RunResult:
     """Check `paths`, after making sure that none of the files to be written
     (`writes`, by option) is one of them or anything but a plain file."""
     from plainlint.engine import STDIN, Target
@@ -230,12 +235,14 @@ def _run(linter: Linter, paths: list[str], stdin_filename: str | None, writes: d
     for option, path in writes.items():
         refuse_unsafe(path, option, inputs)
     if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
-        return linter.run(items, stdin)
+        return linter.run(items, stdin, jobs=jobs)
     from rich.progress import Progress
 
-    with Progress(console=_stderr_console(), transient=True) as progress:
+    # No refresh thread: workers are forked during the run, and a fork must
+    # not copy a lock another thread holds.
+    with Progress(console=_stderr_console(), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("Checking", total=len(items))
-        return linter.run(items, stdin, on_file=lambda: progress.advance(task))
+        return linter.run(items, stdin, lambda: progress.update(task, advance=1, refresh=True), jobs)
 
 
 def _stderr_console():

@@ -28,6 +28,7 @@ from plainlint.extract import (
     supported_suffixes,
 )
 from plainlint.language.nlp import LanguagePass
+from plainlint.parallel import can_fork, run_in_workers
 from plainlint.registry import Registry, Rule
 from plainlint.results import FileResult, RunResult
 from plainlint.suppression import apply_directives
@@ -109,7 +110,28 @@ class Linter:
         items: Iterable[Target | FileResult],
         stdin: BinaryIO | None = None,
         on_file: Callable[[], None] = lambda: None,
+        jobs: int = 1,
     ) -> RunResult:
+        """Check `items` in order, in `jobs` processes when there are files
+        enough (standard input is always read here)."""
+        items = list(items)
+        files = sum(isinstance(item, Target) for item in items)
+        reads_stdin = any(isinstance(item, Target) and item.path is None for item in items)
+        if jobs > 1 and files > 1 and not reads_stdin and can_fork():
+            run = run_in_workers(self, items, jobs, CHUNK_FILES, on_file)
+        else:
+            run = self.check_here(items, stdin, on_file)
+        if self.cache:
+            self.cache.prune()
+        return run
+
+    def check_here(
+        self,
+        items: Iterable[Target | FileResult],
+        stdin: BinaryIO | None = None,
+        on_file: Callable[[], None] = lambda: None,
+    ) -> RunResult:
+        """Check `items` in this process."""
         run = RunResult()
         for chunk in _chunks(items, CHUNK_FILES):
             prepared = []
@@ -132,8 +154,6 @@ class Linter:
                 run.files.append(item.result)
                 item.document = None  # let parsed blocks go before the next chunk
                 on_file()
-        if self.cache:
-            self.cache.prune()
         return run
 
     def _prepare(self, target: Target, stdin: BinaryIO | None, run: RunResult) -> _Prepared | FileResult:
