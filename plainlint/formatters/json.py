@@ -4,7 +4,6 @@ only ever added within a major version, never renamed or removed."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any, TextIO
 
 from plainlint.document import Finding
@@ -50,7 +49,7 @@ def _finding(finding: Finding, fingerprint: str, report: Report) -> dict[str, An
         "name": finding.name,
         "level": finding.level.value,
         "message": finding.message,
-        "location": asdict(finding.location),
+        "location": dict(vars(finding.location)),  # asdict's deep copy costs a third of a big report
         "suggestions": [{"text": s.text, "confidence": s.confidence} for s in finding.suggestions],
         "doc_url": rule.doc_url if rule else None,
         # Added in 1.1: the baseline fingerprint, and the text the finding is about.

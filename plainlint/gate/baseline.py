@@ -45,13 +45,14 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _identity(finding: Finding) -> str:
+def _identity(finding: Finding, path: str | None = None) -> str:
     """What the finding is about, without its position. Findings on a whole
     file, page or form field have no matched text; their message (which names
-    what is wrong) and field name stand in for it."""
+    what is wrong) and field name stand in for it. `path`: the finding's
+    `normal_path`, when the caller has it."""
     parts = [
         finding.code,
-        normal_path(finding.location.path),
+        path if path is not None else normal_path(finding.location.path),
         _collapse(finding.matched).lower(),
         _collapse(finding.context),
         finding.location.field or "",
@@ -64,18 +65,26 @@ def _identity(finding: Finding) -> str:
 def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     """A stable hex id for `finding`; `occurrence` tells apart findings that
     are otherwise identical (the same word twice in one sentence)."""
-    key = f"{_identity(finding)}\x1f{occurrence}"
+    return _digest(_identity(finding), occurrence)
+
+
+def _digest(identity: str, occurrence: int) -> str:
+    key = f"{identity}\x1f{occurrence}"
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a non-UTF-8 file name
 
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
     """Fingerprints for findings in report order, numbering duplicates in
-    the order they occur."""
+    the order they occur (each file's path normalised once)."""
     seen: Counter[str] = Counter()
+    paths: dict[str, str] = {}
     result = []
     for finding in findings:
-        identity = _identity(finding)
-        result.append(fingerprint(finding, seen[identity]))
+        path = finding.location.path
+        if path not in paths:
+            paths[path] = normal_path(path)
+        identity = _identity(finding, paths[path])
+        result.append(_digest(identity, seen[identity]))
         seen[identity] += 1
     return result
 
