@@ -26,19 +26,9 @@ from plainlint.document import Finding, Level, Location, Suggestion
 from plainlint.limits import CACHE_BYTES
 from plainlint.registry import builtin_specs_dir
 
-ENV_VAR = "PLAINLINT_CACHE_DIR"
 #: Bumped when the entry format changes.
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
-
-
-def default_folder() -> Path:
-    """`PLAINLINT_CACHE_DIR`, else the user's cache folder."""
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("plainlint", appauthor=False))
 
 
 def code_stamp(*folders: Path) -> str:

@@ -179,7 +179,8 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
 def _open_cache(resolver: ConfigResolver):
     """The result cache: PLAINLINT_CACHE_DIR, else the current folder's
     config `cache-dir`, else the user's cache folder."""
-    from plainlint.cache import ENV_VAR, default_folder, open_cache
+    from plainlint.cache import open_cache
+    from plainlint.cache_folder import ENV_VAR, default_folder
 
     configured = resolver.for_path(None).cache_dir
     return open_cache(configured if configured and not os.environ.get(ENV_VAR) else default_folder())

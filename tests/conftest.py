@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import SHARED
 
-from plainlint.cache import ENV_VAR
+from plainlint.cache_folder import ENV_VAR
 from plainlint.registry import default_registry
 
 

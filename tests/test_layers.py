@@ -13,7 +13,7 @@ PACKAGE = PROJECT / "plainlint"
 #: What each package may import from plainlint besides itself; the core
 #: modules at the root may import anything.
 ALLOWED = {
-    "language": {"document", "errors", "limits"},
+    "language": {"document", "errors", "limits", "compiled", "cache_folder"},
     "forms": {"document", "errors", "language"},
     "checks": {"document", "errors", "language", "forms"},
     "extract": {"document", "errors", "limits"},

@@ -4,6 +4,7 @@ file suffix second, and refusing what cannot safely be read."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from importlib import import_module
@@ -42,20 +43,29 @@ class Reader:
     format: str
     module: str
     suffixes: tuple[str, ...]
+    #: What the bytes of this format must start with or hold for `sniff` to
+    #: be worth asking: importing a reader (pdfium, lxml) costs more than
+    #: checking a small file, so a Markdown file never imports them.
+    maybe: re.Pattern[bytes] | None = None
 
     def extract(self, source: Source) -> Document:
         return import_module(self.module).extract(source)
 
     def sniff(self, head: bytes) -> bool:
+        if self.maybe is None or not self.maybe.search(head):
+            return False
         return import_module(self.module).sniff(head)
 
 
 #: Ordered: content sniffing tries them in this order; plain text is last
 #: because any text file "looks like" text.
 READERS: list[Reader] = [
-    Reader("pdf", "plainlint.extract.pdf.reader", (".pdf",)),
-    Reader("docx", "plainlint.extract.docx.reader", (".docx",)),
-    Reader("html", "plainlint.extract.html.reader", (".html", ".htm", ".xhtml")),
+    Reader("pdf", "plainlint.extract.pdf.reader", (".pdf",), re.compile(rb"%PDF-")),
+    Reader("docx", "plainlint.extract.docx.reader", (".docx",), re.compile(rb"\APK\x03\x04")),
+    # Any byte-order mark (the sniffer decodes what follows it), else "<"
+    # after what str.strip takes for white space in Latin-1.
+    Reader("html", "plainlint.extract.html.reader", (".html", ".htm", ".xhtml"),
+           re.compile(rb"\A(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|[\s\x1c-\x1f\x85\xa0]*<)")),
     Reader("markdown", "plainlint.extract.markdown", (".md", ".markdown", ".mdown", ".mkd")),
     Reader("text", "plainlint.extract.plaintext", (".txt", ".text")),
 ]

