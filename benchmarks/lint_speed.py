@@ -268,7 +268,7 @@ def main() -> int:
                 flush=True,
             )
             if not args.no_cli:
-                cli.append(_spawn(["plainlint", "check", "--config", str(config), "--color", "never", str(args.corpus)])[:2])
+                cli.append(_spawn(["plainlint", "check", "--no-cache", "--jobs", "1", "--config", str(config), "--color", "never", str(args.corpus)])[:2])
     return report(args.corpus, runs, cli)
 
 
