@@ -191,9 +191,10 @@ class Linter:
 
     def _run_stamp(self, settings: Settings, rules: list[Rule]) -> str:
         """Everything but the file that its findings depend on: the rules
-        with their levels and options, the vocabulary, and the model."""
+        with their levels and options, the vocabulary, and the model (for
+        rules that need it or use it when it is there)."""
         model = None
-        if any(rule.needs for rule in rules):
+        if any(rule.wants for rule in rules):
             language = self._language(settings.model)
             model = language.package if language.available else language.problem
         stamp = {

@@ -113,3 +113,16 @@ def test_the_code_stamp_changes_when_a_file_of_the_code_does(tmp_path):
     (tmp_path / "rule.yml").write_text("code: PL102\n")
     os.utime(tmp_path / "rule.yml", ns=(1, 1))
     assert code_stamp(tmp_path) != before
+
+
+def test_a_rule_that_uses_the_model_when_there_gets_an_entry_with_and_without_it(document, own_cache):
+    """PL101 reads the tags when the model is there (it needs none): the
+    model's presence is part of the key even when no rule needs it."""
+    from plainlint.language.nlp import LanguagePass
+
+    if not LanguagePass().available:
+        pytest.skip("no spaCy model installed")
+    runner = CliRunner()
+    runner.invoke(main, ["check", "--select", "PL101", "--no-model", str(document)])
+    runner.invoke(main, ["check", "--select", "PL101", str(document)])
+    assert len(entries(own_cache)) == 2
