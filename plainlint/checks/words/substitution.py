@@ -209,9 +209,14 @@ def _matches(pattern: re.Pattern, first_words: frozenset[str] | None, text: str)
     if first_words is None:
         yield from pattern.finditer(text)
         return
+    # Words are looked up in a lower-cased copy (one call for the block, not
+    # one per word), unless lower-casing changes the length ("İ").
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):
+        lowered = None
     resume = 0
-    for word in _WORD.finditer(text):
-        if word.start() < resume or _normal(word.group()) not in first_words:
+    for word in _WORD.finditer(lowered or text):
+        if word.start() < resume or (word.group() if lowered else _normal(word.group())) not in first_words:
             continue
         match = pattern.match(text, word.start())
         if match is not None:
