@@ -31,6 +31,9 @@ _ACRONYM = re.compile(r"(?<![\w&.’'‐‑–-])(?P<key>[A-Z][A-Z0-9&]*[A-Z0-9]
 #: "25 CFR 1.4": a legal citation names a code; it is not a use to define.
 _CITATION = re.compile(r"\d\s+$")
 _ROMAN = re.compile(r"^[IVX]+$")
+#: Two digits in a row make a code, not an acronym: a postcode ("SE23"), a
+#: reference number ("HDJ2123F"), a bill ("SB1070").
+_CODE = re.compile(r"\d\d")
 #: Longer runs of capitals are words set in capitals, not acronyms.
 _LONGEST = 8
 #: A block of one or two words in capitals with one longer than this is a
@@ -40,6 +43,9 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 #: How many words before "(LN)" may belong to the long name beyond one per letter.
 _SLACK = 3
+#: The most words of a qualifier ("of the Department of Commerce") between a
+#: long name and its "(LN)".
+_QUALIFIER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -102,10 +108,11 @@ def _uses(block: Block) -> Iterator[Use]:
 
 def _not_an_acronym(key: str, before: str) -> bool:
     """A single capital with digits ("W2"), a word in capitals too long for
-    an acronym ("CONTRIBUTING"), a roman numeral, or the code of a citation."""
+    an acronym ("CONTRIBUTING"), a roman numeral, a code with numbers in it,
+    or the code of a citation."""
     if sum(c.isupper() for c in key) < 2 or len(key) > _LONGEST:
         return True
-    return bool(_ROMAN.match(key) or _CITATION.search(before))
+    return bool(_ROMAN.match(key) or _CODE.search(key) or _CITATION.search(before))
 
 
 def _as_definition(block: Block, key: str, start: int, end: int) -> Use | None:
@@ -125,15 +132,32 @@ def _as_definition(block: Block, key: str, start: int, end: int) -> Use | None:
         before, after = re.search(r",?\s+or\s+[\"“]?$", text[:start]), re.match(r"(?:s|['’]s)?[\"”]?", text[end:])
     if before is None or after is None:
         return None
-    words = list(_WORD.finditer(text[: before.start()]))[-(len(letters) + _SLACK) :]
-    for first in range(len(words)):
-        chosen = words[first:]
-        if chosen[0].group().lower() in _SMALL_WORDS:
-            continue
-        if _spells(letters, tuple(w.group() for w in chosen)):
-            long_form = text[chosen[0].start() : chosen[-1].end()]
-            return Use(key, block, start, end, long_form, chosen[0].start(), end + after.end())
+    words = list(_WORD.finditer(text[: before.start()]))
+    for last in _name_ends(words):
+        chosen_from = words[: last + 1][-(len(letters) + _SLACK) :]
+        for first in range(len(chosen_from)):
+            chosen = chosen_from[first:]
+            if chosen[0].group().lower() in _SMALL_WORDS:
+                continue
+            if _spells(letters, tuple(w.group() for w in chosen)):
+                long_form = text[chosen[0].start() : chosen[-1].end()]
+                return Use(key, block, start, end, long_form, chosen[0].start(), end + after.end())
     return None
+
+
+def _name_ends(words: list[re.Match]) -> Iterator[int]:
+    """Where the long name before "(LN)" may end: at the last word, or
+    before a qualifier of capitalised words after "of the" ("National
+    Telecommunications and Information Administration of the Department of
+    Commerce (NTIA)")."""
+    if not words:
+        return
+    yield len(words) - 1
+    tail = [w.group() for w in words[-_QUALIFIER_WORDS:]]
+    for index in range(len(tail) - 2, 0, -1):
+        qualifier = tail[index:]
+        if qualifier[0].lower() == "of" and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in qualifier[1:]):
+            yield len(words) - len(qualifier) - 1
 
 
 @cache
