@@ -64,11 +64,11 @@ def _found(sentence: Span, markers: dict[str, tuple[Marker, ...]]) -> Iterator[t
 
 
 #: What follows a marker that is named, not used: a comma or the end of a
-#: list ("words such as unless, except, notwithstanding"), or "to" ("use if
-#: to introduce a condition").
-_NAMED_BEFORE = frozenset({",", ";", ")", ".", ":", "and", "or", "to", "”", '"', "’"})
+#: list ("words such as unless, except, notwithstanding"), "to" ("use if
+#: to introduce a condition"), or a hyphen ("an if-then table").
+_NAMED_BEFORE = frozenset({",", ";", ")", ".", ":", "and", "or", "to", "”", '"', "’", "-", "‐", "–"})
 #: "subject to a penalty", "subject to tax": liable to, not a condition.
-_LIABLE_TO = frozenset({"a", "an", "tax", "taxes", "penalty", "penalties", "withholding", "fines", "audit"})
+_LIABLE_TO = frozenset({"a", "an", "tax", "taxes", "penalty", "penalties", "withholding", "backup", "fines", "audit"})
 
 
 def _named_or_liable(doc, after: int, words: tuple[str, ...], end: int) -> bool:
