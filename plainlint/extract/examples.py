@@ -15,7 +15,7 @@ from plainlint.document import BlockKind, Document
 #: Labels of a bad example: a column header or a heading of its own.
 _BAD_LABEL = re.compile(
     r"(?:don[’']?t|do not) (?:say|write|use)|instead of|not this|before|wordy|avoid|"
-    r"original(?: version| text)?|poor|wrong|unclear|confusing",
+    r"original(?: version| text)?|dense(?: text| version)?|poor|wrong|unclear|confusing",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"[\s:.)*_]*")

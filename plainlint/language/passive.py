@@ -171,18 +171,23 @@ _DEGREE_ADVERBS = frozenset(
     "relatively as".split()
 )
 #: Participles with the preposition that makes them a state, not an act:
-#: "is entitled to benefits", "is located in", "is based on". Nobody did the
+#: "is entitled to benefits", "is located in", "is based on", "is supposed
+#: to" (with the "to" of the verb that follows). Nobody did the
 #: entitling; the active rewrite would invent someone who did. The EWT
 #: treebank counts them as passives, so they are found, but not rewritten.
 _STATE_PHRASES = {
+    "accustomed": {"to"},
     "associated": {"with"},
     "based": {"on", "upon", "in"},
     "composed": {"of"},
     "comprised": {"of"},
+    "dedicated": {"to"},
     "entitled": {"to"},
+    "loaded": {"with"},
     "located": {"in", "at", "on", "near", "within"},
     "made": {"up"},
     "situated": {"in", "at", "on", "near"},
+    "supposed": {"to"},  # "is supposed to do": the "to" of the verb after it
 }
 #: Words that make a subject negative: moved after the verb they would
 #: change what is denied ("No records were found" -> "we found no records").
@@ -369,9 +374,11 @@ def _is_stative(verb: Token, aux: Token, group: tuple[Token, ...]) -> bool:
 def _is_state_phrase(verb: Token) -> bool:
     """"entitled to", "located in", "made up of": see `_STATE_PHRASES`."""
     prepositions = _STATE_PHRASES.get(verb.lower_)
-    return bool(prepositions) and any(
-        child.lower_ in prepositions for child in verb.children if child.dep_ in ("prep", "prt")
-    )
+    if not prepositions:
+        return False
+    linked = [child for child in verb.children if child.dep_ in ("prep", "prt")]
+    linked += [aux for child in verb.children if child.dep_ == "xcomp" for aux in child.children if aux.dep_ == "aux"]
+    return any(word.lower_ in prepositions for word in linked)
 
 
 def _inverted(verb: Token, sent: Span) -> _Clause | None:

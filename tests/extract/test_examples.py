@@ -73,3 +73,12 @@ def test_an_html_table_headed_instead_of():
     assert [(block.attrs.get("cell"), block.kind) for block in document.blocks] == [
         (1, BlockKind.TABLE_CELL), (2, BlockKind.TABLE_CELL), (1, BlockKind.EXAMPLE), (2, BlockKind.TABLE_CELL),
     ]
+
+
+def test_the_text_under_a_dense_text_heading_is_an_example():
+    """plainlanguage.gov shows a regulation as "Dense text", then as an
+    if-then table."""
+    text = "#### Dense text\n\nA deduction shall be withheld from the proceeds.\n\n#### If-then table\n\nWe withhold a deduction.\n"
+    assert [block.kind for block in extract(Source("guide.md", text.encode())).blocks] == [
+        BlockKind.HEADING, BlockKind.EXAMPLE, BlockKind.HEADING, BlockKind.PARAGRAPH,
+    ]

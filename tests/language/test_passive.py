@@ -146,6 +146,9 @@ def test_no_draft_where_a_mechanical_rewrite_goes_wrong(passives, text):
         "The estimate is based on the latest data.",
         "The board is composed of five members.",
         "The team is made up of volunteers.",
+        "The form is supposed to take ten minutes.",
+        "People are accustomed to hearing contractions.",
+        "The community is dedicated to the idea.",
     ],
 )
 def test_state_phrases_are_found_but_never_rewritten(passives, text):
@@ -155,8 +158,10 @@ def test_state_phrases_are_found_but_never_rewritten(passives, text):
     assert passive.state and passive.rewrite is None and "'" not in passive.hint
 
 
-def test_state_phrases_are_only_suggestions():
-    (finding,) = lint_markdown("You are entitled to a refund.\n", select=("PL210",))
+def test_state_phrases_are_reported_only_when_asked_and_then_as_suggestions():
+    assert lint_markdown("You are entitled to a refund.\n", select=("PL210",)) == []
+    asked = {"PL210": {"states": True}}
+    (finding,) = lint_markdown("You are entitled to a refund.\n", select=("PL210",), rule_options=asked)
     assert finding.level.value == "suggestion" and finding.suggestions == []
 
 

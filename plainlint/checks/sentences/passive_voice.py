@@ -48,7 +48,8 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 if passive.start in quoted:
                     continue
                 if passive.state:
-                    yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
+                    if options["states"]:
+                        yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
                 elif passive.kind in CLAUSAL_KINDS:
                     yield _finding(rule, block, passive, hint_only)
                 elif passive.kind == HEADLINE and block.kind in _FRAGMENT_KINDS:
