@@ -33,8 +33,13 @@ _TERM_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM})
 
 
 def is_listed_term(block: Block) -> bool:
-    """A short table cell or list item that is not a sentence: an entry in a
-    word list or a "Don't say | Say" table, where a word is shown, not used.
-    Rewriting it would empty the row that teaches the plain word."""
-    text = block.text.strip()
-    return block.kind in _TERM_KINDS and count_words(text) <= _TERM_WORDS and not text.endswith((".", "?", "!", ":"))
+    """A short table cell or list item that is not a sentence, or a cell of
+    such terms one per line: an entry in a word list or a "Don't say | Say"
+    table, where a word is shown, not used. Rewriting it would empty the row
+    that teaches the plain word."""
+    lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+    return block.kind in _TERM_KINDS and bool(lines) and all(_is_term(line) for line in lines)
+
+
+def _is_term(text: str) -> bool:
+    return count_words(text) <= _TERM_WORDS and not text.endswith((".", "?", "!", ":"))

@@ -40,3 +40,30 @@ def test_listed_terms_are_checked_when_quoted_text_is():
     assert ("utilize", 12) in found  # the list of words to avoid
     assert ("commence", 3) not in found  # the "Don't say" column is a bad example, never checked
 
+
+
+def test_a_table_cell_of_terms_one_per_line_is_a_word_list(tmp_path):
+    """The Federal guidelines list "musty legal words" one per line in one
+    Word table cell; a cell of sentences one per line is still prose."""
+    import io
+
+    import docx
+    from support import PROJECT, parse_for
+
+    from plainlint.config import Settings
+    from plainlint.engine import check_document
+    from plainlint.extract import Source, extract
+    from plainlint.registry import default_registry
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "above-mentioned\naforementioned\nforegoing\nhenceforth\nhereafter\nhereby\nherewith"
+    table.cell(0, 1).text = "The aforementioned form is due.\nSend it henceforth."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    settings = Settings(root=PROJECT, select=("PL104",))
+    rules = settings.enabled_rules(default_registry())
+    extracted = extract(Source("terms.docx", buffer.getvalue()))
+    parse_for(extracted, rules)
+    found = sorted(f.matched.lower() for f in check_document(extracted, settings, rules))
+    assert found == ["henceforth", "the aforementioned"]  # both from the cell of sentences
