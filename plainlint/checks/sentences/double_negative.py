@@ -13,7 +13,8 @@ marked `negative: false` ("uniform", "under" cover "uniformly",
 
 Where the positive form is known, the suggestion rewrites the span: "is not
 uncommon" -> "is common", "does not become void unless" -> "becomes void
-only if" (removing "do" and putting its tense on the verb).
+only if" (removing "do" and putting its tense on the verb); not where the
+negative word is an adjective on a noun ("not an unsafe condition").
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from plainlint.document import Block, Document, Finding, Suggestion
 from plainlint.language.inflect import inflect
-from plainlint.language.phrasing import article_for, match_case
 from plainlint.language.quotes import QuotedSpans
 from plainlint.language.text import parsed_sentences
 
@@ -123,12 +123,16 @@ def _word_scope(sentence: Span, negation: Token, lexicon: Lexicon) -> Hit | None
     end = min(negation.i + MAX_BETWEEN + 2, sentence.end)
     for position in range(negation.i + 1, end):
         token = doc[position]
+        # "not an unsafe condition" denies that there is one; "a safe
+        # condition" would claim there is. Only a predicate ("is not
+        # unreasonable") turns positive as it stands.
+        on_noun = _modifies_noun(token)
         negative = next(_negatives_at(sentence, position, lexicon, WORD), None)
         if negative is not None:
-            return Hit(negation, position, position + len(negative.words), negative.use)
+            return Hit(negation, position, position + len(negative.words), None if on_noun else negative.use)
         positive = _prefixed_positive(token, lexicon)
         if positive is not None:
-            return Hit(negation, position, position + 1, positive)
+            return Hit(negation, position, position + 1, None if on_noun else positive)
         if _is_negation(token) or not (token.pos_ in _BETWEEN_POS or token.lemma_ in _LINKING_VERBS):
             return None
     return None
@@ -172,6 +176,10 @@ def _negatives_at(sentence: Span, position: int, lexicon: Lexicon, scope: str) -
         following = [t.lower_ for t in doc[position + 1 : min(position + len(negative.words), sentence.end)]]
         if following == list(negative.words[1:]):
             yield negative
+
+
+def _modifies_noun(token: Token) -> bool:
+    return token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
 
 
 def _prefixed_positive(token: Token, lexicon: Lexicon) -> str | None:
@@ -226,9 +234,6 @@ def _affirmed(doc: Doc, hit: Hit) -> tuple[int, str | None]:
         return first.idx, None
     replaced: dict[int, str] = {hit.start: hit.use, **{i: "" for i in range(hit.start + 1, hit.end)}}
     replaced[negation.i] = ""
-    article = doc[hit.start - 1]
-    if article.lower_ in ("a", "an") and article.i > negation.i:  # "not an unsafe" -> "a safe"
-        replaced[article.i] = match_case(article.text, article_for(hit.use))
     if do_support:
         verb = next((t for t in doc[negation.i + 1 : hit.start] if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:

@@ -27,7 +27,9 @@ CASES = [
     # word scope
     ("It is not uncommon.", "common"),
     ("The amount is not insufficient.", "sufficient"),
-    ("It is not an unsafe design.", "a safe"),
+    # ...but not an adjective on a noun: "not an unsafe condition" denies there
+    # is one, "a safe condition" would claim there is (the review judged it so)
+    ("It is not an unsafe design.", None),
 ]
 
 
