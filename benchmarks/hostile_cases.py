@@ -14,7 +14,6 @@ traceback, times out or loses the good file's findings.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -26,28 +25,12 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support import pdf_stream, raw_pdf  # noqa: E402 - the tests' raw PDF writer
+
 GOOD = "The form was signed by the the clerk.\n"
 TIMEOUT = 300
 ADDRESS_SPACE = 4 * 1024**3
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
-def _stream(data: bytes, flate: bool = False) -> bytes:
-    extra = b" /Filter /FlateDecode" if flate else b""
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -61,8 +44,8 @@ def pdf_text_bomb(folder: Path) -> list[str]:
     body += b"".join(packer.compress(chunk) for _ in range(256 * 1024 * 1024 // len(chunk)))
     body += packer.compress(b" ET") + packer.flush()
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
-    data = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
-                 _stream(body, flate=True), FONT])
+    data = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+                 pdf_stream(body, flate=True), FONT])
     return [_write(folder / "bomb.pdf", data)]
 
 
@@ -83,8 +66,8 @@ def pdf_many_fields(folder: Path) -> list[str]:
         % (i, 20 + i % 50 * 11, 20 + i // 50 % 70 * 10, 30 + i % 50 * 11, 28 + i // 50 % 70 * 10)
         for i in range(count)
     ]
-    objects.append(_stream(b"BT /F1 11 Tf 72 720 Td (Application form) Tj ET"))
-    return [_write(folder / "fields.pdf", _pdf(objects))]
+    objects.append(pdf_stream(b"BT /F1 11 Tf 72 720 Td (Application form) Tj ET"))
+    return [_write(folder / "fields.pdf", raw_pdf(objects))]
 
 
 def html_5mb(folder: Path) -> list[str]:

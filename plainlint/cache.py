@@ -22,6 +22,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from plainlint import __version__
+from plainlint.compiled import files_stamp
 from plainlint.document import Finding, Level, Location, Suggestion
 from plainlint.limits import CACHE_BYTES
 from plainlint.registry import builtin_specs_dir
@@ -34,13 +35,8 @@ _PACKAGE = Path(__file__).resolve().parent
 def code_stamp(*folders: Path) -> str:
     """A digest of plainlint's version, the size and time of every file of
     its code and specs, and the installed rule plugins."""
-    digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    for folder in folders:
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                info = os.stat(os.path.join(root, name))
-                digest.update(f"{root}/{name} {info.st_size} {info.st_mtime_ns}\n".encode(errors="surrogateescape"))
+    digest = hashlib.sha256(f"{FORMAT} {__version__}\n".encode())
+    digest.update(files_stamp(*folders).encode(errors="surrogateescape"))
     for entry in entry_points(group="plainlint.rules"):
         version = entry.dist.version if entry.dist else ""
         digest.update(f"plugin {entry.name} {entry.value} {version}\n".encode())

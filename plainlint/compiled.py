@@ -14,9 +14,23 @@ import marshal
 import os
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from plainlint.cache_folder import default_folder
+
+
+def files_stamp(*folders: Path) -> str:
+    """The path, size and time of every file under `folders` (no
+    __pycache__): what changes when any of them is edited."""
+    lines = []
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                info = os.stat(os.path.join(root, name))
+                lines.append(f"{root}/{name} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def compiled(name: str, version: str, build: Callable[[], Any], kind: type = dict) -> Any:

@@ -39,7 +39,7 @@ from plainlint.document import (
     Location,
     Suggestion,
 )
-from plainlint.compiled import compiled
+from plainlint.compiled import compiled, files_stamp
 from plainlint.errors import ConfigError, brief
 from plainlint.examples import EXAMPLE_FORMATS
 from plainlint.limits import CONFIG_INT
@@ -392,17 +392,14 @@ def read_yaml(path: Path) -> Any:
 @cache
 def _folder_documents(folder: Path) -> dict[str, Any]:
     """Every YAML file of `folder` by name, as it was when first asked for."""
-    paths = sorted(folder.glob("*.yml"))
-    stamp = "\n".join(f"{path.name} {info.st_size} {info.st_mtime_ns}" for path in paths for info in [path.stat()])
-
     def parse() -> dict[str, Any]:
         documents = {}
-        for path in paths:
+        for path in sorted(folder.glob("*.yml")):
             with path.open(encoding="utf-8") as handle:
                 documents[path.name] = yaml.load(handle, Loader=_Loader)  # noqa: S506 - a safe loader
         return documents
 
-    return compiled("yaml", f"{folder.resolve()}\n{stamp}", parse)
+    return compiled("yaml", f"{folder.resolve()}\n{files_stamp(folder)}", parse)
 
 
 #: libyaml's loader (in PyYAML's wheels) reads the specs about ten times as

@@ -3,6 +3,7 @@ and small ways to lint a string."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,26 @@ def parse_for(document, rules) -> None:
         language.annotate([document], wants)
     elif any(rule.needs for rule in rules):
         pytest.skip(language.problem)
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of `objects` (numbered from 1, the first the catalog) with a
+    correct cross-reference table, written byte by byte: hostile files no
+    PDF library would write (used by tests and benchmarks/hostile_cases.py)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def pdf_stream(data: bytes, flate: bool = False) -> bytes:
+    """A stream object holding `data` as stored (say `flate` if compressed)."""
+    extra = b" /Filter /FlateDecode" if flate else b""
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"

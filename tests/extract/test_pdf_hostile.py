@@ -5,12 +5,12 @@ traceback, in every output format."""
 
 from __future__ import annotations
 
-import io
 import json
 import zlib
 
 import pytest
 from click.testing import CliRunner
+from support import pdf_stream, raw_pdf
 
 from plainlint.cli import main
 from plainlint.extract import Source, extract
@@ -25,11 +25,6 @@ SURROGATE_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincma
 1 beginbfrange <20> <7E> <0020> endbfrange
 3 beginbfchar <80> <D800> <81> <DC00> <82> <DFFF> endbfchar
 endcmap CMapName currentdict /CMap defineresource pop end end"""
-
-
-def _stream(data: bytes, flate: bool = False) -> bytes:
-    head = b"<< /Length %d%s >>" % (len(data), b" /Filter /FlateDecode" if flate else b"")
-    return head + b"\nstream\n" + data + b"\nendstream"
 
 
 def _text(line: str) -> bytes:
@@ -53,18 +48,8 @@ def build_pdf(contents: list[bytes], cmap: bytes | None = None) -> bytes:
         objects.append(content)
     objects.append(FONT % (font + 1) if cmap else FONT.replace(b" /ToUnicode %d 0 R", b""))
     if cmap:
-        objects.append(_stream(cmap))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+        objects.append(pdf_stream(cmap))
+    return raw_pdf(objects)
 
 
 def _bomb(inflated: int) -> bytes:
@@ -73,18 +58,18 @@ def _bomb(inflated: int) -> bytes:
     chunk = b"(a) Tj " * 10_000
     body = packer.compress(b"BT /F1 11 Tf 72 720 Td ")
     body += b"".join(packer.compress(chunk) for _ in range(inflated // len(chunk) + 1))
-    return _stream(body + packer.compress(b" ET") + packer.flush(), flate=True)
+    return pdf_stream(body + packer.compress(b" ET") + packer.flush(), flate=True)
 
 
 def test_a_page_that_inflates_past_the_limit_is_measured_without_inflating_it_whole():
-    data = build_pdf([_stream(_text("The form was signed.")), _bomb(3 * 1024 * 1024)])
+    data = build_pdf([pdf_stream(_text("The form was signed.")), _bomb(3 * 1024 * 1024)])
     oversized = oversized_pages(data, limit=1024 * 1024)
     assert list(oversized) == [1]
     assert 1024 * 1024 < oversized[1] <= 3 * 1024 * 1024
 
 
 def test_a_bomb_page_is_skipped_with_pl910_and_the_other_pages_are_read():
-    data = build_pdf([_bomb(20 * 1024 * 1024), _stream(_text("The form was signed by the the clerk."))])
+    data = build_pdf([_bomb(20 * 1024 * 1024), pdf_stream(_text("The form was signed by the the clerk."))])
     document = extract(Source("bomb.pdf", data))
     assert [(n.code, n.location.page) for n in document.notices if n.code == "PL910"] == [("PL910", 1)]
     assert "signed by the the clerk" in " ".join(block.text for block in document.blocks)
@@ -92,13 +77,13 @@ def test_a_bomb_page_is_skipped_with_pl910_and_the_other_pages_are_read():
 
 def test_small_flate_pages_are_not_limited():
     packed = zlib.compress(_text("The form was signed."))
-    assert oversized_pages(build_pdf([_stream(packed, flate=True)])) == {}
+    assert oversized_pages(build_pdf([pdf_stream(packed, flate=True)])) == {}
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github"])
 def test_lone_surrogates_from_tounicode_give_findings_not_a_traceback(tmp_path, output_format):
     path = tmp_path / "surrogates.pdf"
-    path.write_bytes(build_pdf([_stream(_text("\x80\x81\x82 The applicant shall submit the form."))], cmap=SURROGATE_CMAP))
+    path.write_bytes(build_pdf([pdf_stream(_text("\x80\x81\x82 The applicant shall submit the form."))], cmap=SURROGATE_CMAP))
     result = CliRunner().invoke(main, ["check", "--no-model", "--format", output_format, str(path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1)
