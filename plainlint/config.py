@@ -24,10 +24,15 @@ from plainlint.limits import CONFIG_BYTES, CONFIG_INT, GLOB_CHARS, TIME_LIMIT_SE
 from plainlint.registry import Registry, Rule
 
 CONFIG_FILES = (".plainlint.toml", "pyproject.toml")
-#: Folders no content team wants linted.
+#: Folders no content team wants linted, and licence files: legal text a
+#: project adopts word for word and cannot rewrite (in the review set every
+#: finding on a LICENSE file was judged not worth an editor's time). A
+#: `!LICENSE.md` pattern in `exclude` checks one again.
 DEFAULT_EXCLUDES = (
     ".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
     ".tox/", ".nox/", "site-packages/", ".mypy_cache/", ".pytest_cache/",
+    "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]", "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee].*",
+    "[Cc][Oo][Pp][Yy][Ii][Nn][Gg]", "[Cc][Oo][Pp][Yy][Ii][Nn][Gg].*",
 )
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "vocabulary")
 DEFAULT_TIME_LIMIT = TIME_LIMIT_SECONDS

@@ -37,6 +37,7 @@ class BlockKind(StrEnum):
     NAVIGATION = "navigation"  # link lists, menus
     FURNITURE = "furniture"  # page headers, footers, text repeated on many pages
     EXAMPLE = "example"  # a bad example shown on purpose ("Don't say", "Before")
+    QUOTATION = "quotation"  # someone else's words: a whole quoted paragraph, a block quote after "...:"
 
     @property
     def is_prose_like(self) -> bool:
@@ -45,7 +46,8 @@ class BlockKind(StrEnum):
 
 
 NOT_PROSE_KINDS = frozenset(
-    {BlockKind.CONTENTS, BlockKind.DATA, BlockKind.CODE, BlockKind.NAVIGATION, BlockKind.FURNITURE, BlockKind.EXAMPLE}
+    {BlockKind.CONTENTS, BlockKind.DATA, BlockKind.CODE, BlockKind.NAVIGATION, BlockKind.FURNITURE, BlockKind.EXAMPLE,
+     BlockKind.QUOTATION}
 )
 
 
@@ -213,8 +215,8 @@ class Document:
     def language_blocks(self) -> list[Block]:
         """The blocks the language rules read: all but those extraction
         recognised as not running prose (contents lines, tables of numbers,
-        code, navigation, page furniture) or as bad examples shown on
-        purpose. Form rules read every block."""
+        code, navigation, page furniture), as bad examples shown on purpose
+        or as quotations. Form rules read every block."""
         return [block for block in self.blocks if block.kind.is_prose_like]
 
     def word_count(self) -> int:

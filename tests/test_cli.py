@@ -158,7 +158,7 @@ def test_rules_lists_every_rule_text_and_json():
     assert any(line.startswith("PL201  on   warning     long-sentence") for line in text.stdout.splitlines())
     rows = json.loads(run("rules", "--format", "json").stdout)["rules"]
     by_code = {row["code"]: row for row in rows}
-    assert by_code["PL201"]["options"] == {"max-words": 25, "error-words": 40}
+    assert by_code["PL201"]["options"] == {"max-words": 30, "error-words": 40}
     assert by_code["PL103"]["enabled"] is True
 
 

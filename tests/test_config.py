@@ -65,10 +65,10 @@ def test_extend_select_and_per_file_ignores(tmp_path):
 
 
 def test_rule_options_and_level_override(tmp_path):
-    write(tmp_path / ".plainlint.toml", "[rules.PL201]\nmax-words = 30\nlevel = 'error'\n")
+    write(tmp_path / ".plainlint.toml", "[rules.PL201]\nmax-words = 35\nlevel = 'error'\n")
     settings = resolver().for_path(tmp_path / "a.md")
     rule = default_registry().get("PL201")
-    assert settings.options_for(rule) == {"max-words": 30, "error-words": 40}
+    assert settings.options_for(rule) == {"max-words": 35, "error-words": 40}
     assert settings.level_for(rule) is Level.ERROR
 
 
@@ -107,6 +107,18 @@ def test_excludes_are_relative_to_the_config_folder(tmp_path):
     assert settings.is_excluded(tmp_path / "docs" / "y.tmp.md")
     assert not settings.is_excluded(tmp_path / "docs" / "y.md")
     assert settings.is_excluded(tmp_path / "node_modules" / "pkg" / "README.md")
+
+
+def test_licence_files_are_left_out_unless_a_pattern_brings_one_back(tmp_path):
+    settings = resolver().for_path(tmp_path / "a.md")
+    for name in ("LICENSE", "LICENSE.md", "docs/license.txt", "LICENCE.md", "COPYING"):
+        assert settings.is_excluded(tmp_path / name), name
+    for name in ("licensing-guide.md", "docs/licenses/apply.md", "README.md"):
+        assert not settings.is_excluded(tmp_path / name), name
+    write(tmp_path / ".plainlint.toml", "exclude = ['!LICENSE.md']\n")
+    settings = resolver().for_path(tmp_path / "a.md")
+    assert not settings.is_excluded(tmp_path / "LICENSE.md")
+    assert settings.is_excluded(tmp_path / "COPYING")
 
 
 def test_vocabulary_silences_the_terms_a_team_keeps(tmp_path):

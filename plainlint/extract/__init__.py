@@ -15,6 +15,7 @@ from plainlint.document import Document, Location, Notice
 from plainlint.errors import InputError
 from plainlint.extract.encoding import without_surrogates
 from plainlint.extract.examples import mark_examples
+from plainlint.extract.quotations import mark_quotations
 from plainlint.extract.nonprose import classify
 from plainlint.limits import FILE_BYTES
 
@@ -146,4 +147,5 @@ def extract(source: Source) -> Document:
         block.text = without_surrogates(block.text)
     classify(document)
     mark_examples(document)
+    mark_quotations(document)
     return document

@@ -91,6 +91,13 @@ class Passive:
     #: The words a parse of the draft must link, as (actor, verb, object):
     #: the actor the subject of the verb, the old subject under the verb.
     shape: tuple[str, str, str | None] | None = None
+    #: A modal or "to" duty in the verb group ("must be signed", "will be
+    #: returned", "needs to be sent"): without an actor the reader cannot
+    #: tell who must or will act.
+    modal: bool = False
+    #: The subject is the reader or theirs ("your claim was denied"): the
+    #: reader wants to know who acted.
+    to_reader: bool = False
 
     @property
     def rewrite(self) -> str | None:
@@ -183,9 +190,12 @@ _STATE_PHRASES = {
     "comprised": {"of"},
     "dedicated": {"to"},
     "entitled": {"to"},
+    "intended": {"for", "to"},  # "material intended for the public": meant for
+    "known": {"as"},  # naming: "known as a cue"
     "loaded": {"with"},
     "located": {"in", "at", "on", "near", "within"},
     "made": {"up"},
+    "referred": {"as"},  # "referred to as"; "referred to the board" is an act
     "situated": {"in", "at", "on", "near"},
     "supposed": {"to"},  # "is supposed to do": the "to" of the verb after it
 }
@@ -371,8 +381,16 @@ def _is_stative(verb: Token, aux: Token, group: tuple[Token, ...]) -> bool:
     return verb.tag_ == "JJ" or (bool(group) and group[-1].lower_ in _DEGREE_ADVERBS)
 
 
+#: Naming verbs with the name after them ("often called A/B testing"): the
+#: name is what the sentence gives, and nobody in particular does the naming.
+_NAMING = frozenset("called named termed dubbed".split())
+
+
 def _is_state_phrase(verb: Token) -> bool:
-    """"entitled to", "located in", "made up of": see `_STATE_PHRASES`."""
+    """"entitled to", "located in", "made up of": see `_STATE_PHRASES`; and
+    "called X", see `_NAMING`."""
+    if verb.lower_ in _NAMING and any(child.dep_ == "oprd" for child in verb.children):
+        return True
     prepositions = _STATE_PHRASES.get(verb.lower_)
     if not prepositions:
         return False
@@ -466,7 +484,23 @@ def _describe(clause: _Clause, sent: Span, voice: Voice) -> Passive:
     agent_text = _text(_phrase(agent)) if agent is not None else None
     names_actor = bool(agent_text) and clause.kind != REDUCED and _names_someone(agent)
     shape = _shape(clause, voice) if draft is not None else None
-    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, draft, names_actor, state, shape)
+    subject = _subject(verb)
+    to_reader = subject is not None and bool(_subject_words(subject) & {"you", "your"})
+    return Passive(first.idx, last.idx + len(last.text), verb.i, clause.kind, agent_text, draft, names_actor, state,
+                   shape, _has_modal(clause.group), to_reader)
+
+
+#: Verbs that make "to be done" a duty: "needs to be signed", "has to be
+#: sent", "is to be returned", "ought to be".
+_DUTY_BEFORE_TO = frozenset({"need", "have", "be", "ought"})
+
+
+def _has_modal(group: tuple[Token, ...]) -> bool:
+    if any(token.tag_ == "MD" for token in group):
+        return True
+    if group and group[0].tag_ == "TO" and group[0].i > 0:
+        return _lemma(group[0].doc[group[0].i - 1]) in _DUTY_BEFORE_TO
+    return False
 
 
 def _shape(clause: _Clause, voice: Voice) -> tuple[str, str, str | None] | None:
@@ -678,7 +712,7 @@ def _actor(clause: _Clause, subject: Token, voice: Voice) -> tuple[str, str]:
     be done; else the placeholder [who], for the writer to fill in."""
     if clause.agent is not None:
         return _subject_case(clause.agent), _person(clause.agent)
-    words = {subject.lower_} | {child.lower_ for child in subject.children if child.dep_ == "poss"}
+    words = _subject_words(subject)
     if clause.kind != HEADLINE:
         if voice.we and words & {"you", "your"}:
             return "we", "pl"
@@ -686,6 +720,11 @@ def _actor(clause: _Clause, subject: Token, voice: Voice) -> tuple[str, str]:
         if voice.you and instructs and not words & {"we", "us", "our", "i", "me", "my", "you", "your"}:
             return "you", "pl"
     return WHO, "3sg"
+
+
+def _subject_words(subject: Token) -> set[str]:
+    """The subject's head and possessor, lower case: {"claim", "your"}."""
+    return {subject.lower_} | {child.lower_ for child in subject.children if child.dep_ == "poss"}
 
 
 def _person(head: Token) -> str:

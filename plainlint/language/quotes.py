@@ -10,7 +10,10 @@ import re
 from plainlint.document import Block, BlockKind
 from plainlint.language.text import count_words
 
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”]{1,300}”")
+#: Straight marks are alike at both ends, so a stray one could pair with
+#: another far away: their quotations stay short. Curly marks say which end
+#: is which, so a long quotation in one sentence is still found.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”]{1,2000}”")
 
 
 class QuotedSpans:

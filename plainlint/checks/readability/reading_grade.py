@@ -1,4 +1,5 @@
-"""PL301: a section reads above the grade its audience can manage."""
+"""PL301: a section reads above the grade its audience can manage, by more
+than the `tolerance` a readability formula's estimate cannot resolve."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from plainlint.language.sections import pooled, sections
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     metric = readability.METRICS[options["metric"]]
     target, min_words = options["target-grade"], options["min-words"]
+    limit = target + options["tolerance"]
     judged = pooled(sections(document), lambda blocks: prose.word_count(blocks) >= min_words)
     for section, blocks in judged:
         found = prose.sentences(blocks)
         counts = readability.total(readability.sentence_counts(s.text) for s in found)
-        if metric.grade(counts) <= target:
+        if metric.grade(counts) <= limit:
             continue
         named, advice = hardest(found, metric, limit=3)
         message = (

@@ -2,7 +2,9 @@
 (run by the language pass, which checks each draft by parsing it again), with
 an active rewrite when the sentence names the actor. Quoted passives are
 someone else's words and are left alone; headings and table cells get a
-hint, not a rewrite, because a sentence does not fit there."""
+hint, not a rewrite, because a sentence does not fit there. By default a
+passive that names nobody is reported only where a modal makes it a duty or
+a promise ("must be signed")."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from plainlint.document import (
     Level,
     Suggestion,
 )
-from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, REDUCED
+from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, INVERTED, REDUCED
 from plainlint.language.quotes import QuotedSpans
 from plainlint.language.voice import PASSIVES
 
@@ -50,12 +52,26 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 if passive.state:
                     if options["states"]:
                         yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
+                elif not _worth_reporting(passive, options):
+                    continue
                 elif passive.kind in CLAUSAL_KINDS:
                     yield _finding(rule, block, passive, hint_only)
                 elif passive.kind == HEADLINE and block.kind in _FRAGMENT_KINDS:
                     yield _finding(rule, block, passive, hint_only)
                 elif passive.kind == REDUCED and options["reduced"]:
                     yield _finding(rule, block, passive, hint_only, Level.SUGGESTION)
+
+
+def _worth_reporting(passive, options: Mapping[str, Any]) -> bool:
+    """With `agentless: modal`, a passive that names nobody is reported only
+    with a modal ("must be signed"), where the reader cannot tell who must
+    act, or when it is done to the reader ("your claim was denied"). "The
+    notice was issued in May" leaves nobody unsure what to do, and reviewers
+    judged such findings not worth an editor's time. Inverted passives
+    ("Attached is the form") are always worth a rewrite."""
+    if passive.agent or passive.kind == INVERTED or options["agentless"] == "all":
+        return True
+    return passive.modal or passive.to_reader
 
 
 def _finding(rule, block, passive, hint_only: bool, level: Level | None = None) -> Finding:

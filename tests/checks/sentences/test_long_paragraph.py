@@ -8,8 +8,8 @@ from support import lint_markdown
 SHORT = "Send the form to us."
 LONG = (
     "Applicants must submit their completed forms to the regional office before the end of the "
-    "annual filing period in their state."
-)  # 21 words
+    "annual filing period in their home state."
+)  # 22 words
 
 
 def test_long_paragraph_reports_words_and_sentences_on_the_paragraph():
@@ -33,8 +33,8 @@ def test_average_sentence_length_sits_on_the_heading_and_names_the_longest():
     text = "Intro.\n\n## Filing\n\n" + " ".join([LONG] * 5) + "\n"
     (finding,) = lint_markdown(text, select=("PL203",))
     assert finding.location.line == 3 and finding.matched == "Filing"
-    assert "average 21.0 words over 5 sentences" in finding.message
-    assert "longest: line 5:1 (21 words)" in finding.message
+    assert "average 22.0 words over 5 sentences" in finding.message
+    assert "longest: line 5:1 (22 words)" in finding.message
     assert len(finding.suggestions) == 3
 
 
