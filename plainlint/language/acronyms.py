@@ -41,6 +41,14 @@ _LONGEST = 8
 _TITLE_WORD = 5
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+#: Words in capitals in a row inside mixed text are a phrase set in
+#: capitals ("PUTTING IN CAPITAL LETTERS", "FEDERAL REGISTER", a name), not
+#: acronyms: three or more words, or two of five letters or more. Pairs of
+#: short ones ("NASA JPL") stay acronyms.
+_CAPITALS_PHRASE = re.compile(
+    r"(?<![\w&])(?:[A-Z]+(?:['’][A-Z]+)?[ \t]+){2,}[A-Z]+(?![\w&])"
+    r"|(?<![\w&])[A-Z]{5,}[ \t]+[A-Z]{5,}(?![\w&])"
+)
 #: How many words before "(LN)" may belong to the long name beyond one per letter.
 _SLACK = 3
 #: The most words of a qualifier ("of the Department of Commerce") between a
@@ -98,10 +106,13 @@ def find_acronyms(
 
 def _uses(block: Block) -> Iterator[Use]:
     text = block.text
+    phrases = [match.span() for match in _CAPITALS_PHRASE.finditer(text)]
     for match in _ACRONYM.finditer(text):
         key = match.group("key")
         start, end = match.span("key")
         if _not_an_acronym(key, text[max(start - 12, 0) : start]):
+            continue
+        if any(first <= start < last for first, last in phrases):
             continue
         yield _as_definition(block, key, start, end) or Use(key, block, start, end)
 
@@ -179,9 +190,11 @@ def _spells(letters: str, words: tuple[str, ...]) -> bool:
 
 
 def _shouting(text: str) -> bool:
-    """Mostly capitals ("NOTICE OF PROPOSED RULEMAKING"), or a title of
-    words in capitals ("FEDERAL REGISTER", "INVOICE"): no acronyms here."""
+    """Mostly capitals ("NOTICE OF PROPOSED RULEMAKING"), or a title or a
+    label of words in capitals ("FEDERAL REGISTER", "INVOICE", "USE:"): no
+    acronyms here."""
     words = re.findall(r"[^\W\d_]{2,}", text)
     if len(words) >= 3:
         return sum(w.isupper() for w in words) * 2 >= len(words)
-    return bool(words) and all(w.isupper() for w in words) and any(len(w) > _TITLE_WORD for w in words)
+    long_or_label = any(len(w) > _TITLE_WORD for w in words) or text.rstrip().endswith(":")
+    return bool(words) and all(w.isupper() for w in words) and long_or_label

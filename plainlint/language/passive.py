@@ -156,7 +156,7 @@ _NOT_AGENTS = frozenset(
 #: stand for, and "closed" by choice: "the office is closed" tells when to
 #: come, not who closed it. `benchmarks/passive_eval.py` measures the effect.
 _STATIVE = frozenset(
-    "amazed annoyed astonished bored bound closed concerned confused crowded delighted "
+    "amazed annoyed astonished bored bound closed complicated concerned confused crowded delighted "
     "depressed dehydrated devoted discouraged embarrassed excited experienced "
     "frustrated heartbroken impressed inclined interested involved opposed "
     "outdated overcrowded overpriced packed pleased qualified related relieved "
@@ -178,7 +178,7 @@ _DEGREE_ADVERBS = frozenset(
     "relatively as".split()
 )
 #: Participles with the preposition that makes them a state, not an act:
-#: "is entitled to benefits", "is located in", "is based on", "is supposed
+#: "is entitled to benefits", "is based on", "is supposed
 #: to" (with the "to" of the verb that follows). Nobody did the
 #: entitling; the active rewrite would invent someone who did. The EWT
 #: treebank counts them as passives, so they are found, but not rewritten.
@@ -193,10 +193,8 @@ _STATE_PHRASES = {
     "intended": {"for", "to"},  # "material intended for the public": meant for
     "known": {"as"},  # naming: "known as a cue"
     "loaded": {"with"},
-    "located": {"in", "at", "on", "near", "within"},
     "made": {"up"},
     "referred": {"as"},  # "referred to as"; "referred to the board" is an act
-    "situated": {"in", "at", "on", "near"},
     "supposed": {"to"},  # "is supposed to do": the "to" of the verb after it
 }
 #: Words that make a subject negative: moved after the verb they would
@@ -381,6 +379,9 @@ def _is_stative(verb: Token, aux: Token, group: tuple[Token, ...]) -> bool:
     return verb.tag_ == "JJ" or (bool(group) and group[-1].lower_ in _DEGREE_ADVERBS)
 
 
+#: States whatever follows: "where your office is located", "is located
+#: downtown" (with no actor; "was located by the crew" is an act).
+_WHEREVER_STATES = frozenset({"located", "situated"})
 #: Naming verbs with the name after them ("often called A/B testing"): the
 #: name is what the sentence gives, and nobody in particular does the naming.
 _NAMING = frozenset("called named termed dubbed".split())
@@ -390,6 +391,8 @@ def _is_state_phrase(verb: Token) -> bool:
     """"entitled to", "located in", "made up of": see `_STATE_PHRASES`; and
     "called X", see `_NAMING`."""
     if verb.lower_ in _NAMING and any(child.dep_ == "oprd" for child in verb.children):
+        return True
+    if verb.lower_ in _WHEREVER_STATES:
         return True
     prepositions = _STATE_PHRASES.get(verb.lower_)
     if not prepositions:
