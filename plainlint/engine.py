@@ -27,7 +27,7 @@ from plainlint.extract import (
     read_source,
     supported_suffixes,
 )
-from plainlint.language.nlp import LanguagePass
+from plainlint.language.nlp import LanguagePass, Want
 from plainlint.parallel import can_fork, run_in_workers
 from plainlint.registry import Registry, Rule
 from plainlint.results import FileResult, RunResult
@@ -69,6 +69,7 @@ class Linter:
         use_model: bool = True,
         follow_links: bool = False,
         cache: ResultCache | None = None,
+        selective_parse: bool = True,
     ):
         self.registry = registry
         self.resolver = resolver
@@ -76,6 +77,9 @@ class Linter:
         self.use_model = use_model
         self.follow_links = follow_links
         self.cache = cache
+        #: Tag and parse only the sentences a rule's cue wants (see
+        #: LanguagePass); False parses everything, for comparison.
+        self.selective_parse = selective_parse
         self._passes: dict[str | None, LanguagePass] = {}
         self._run_stamps: dict[tuple[int, tuple[str, ...]], tuple[Settings, str]] = {}
 
@@ -205,7 +209,7 @@ class Linter:
         return json.dumps(stamp, sort_keys=True, default=repr)
 
     def _language(self, model: str | None) -> LanguagePass:
-        return self._passes.setdefault(model, LanguagePass(model, self.use_model))
+        return self._passes.setdefault(model, LanguagePass(model, self.use_model, self.selective_parse))
 
     def _drop_model_rules(self, rules: list[Rule], settings: Settings, run: RunResult) -> list[Rule]:
         """`rules` without those that need a model, when it is missing
@@ -229,11 +233,15 @@ class Linter:
         for model, items in by_model.items():
             language = self._language(model)
             if language.available:
-                wants = {want for item in items for rule in item.rules for want in rule.wants}
-                language.annotate([item.document for item in items], wants)
+                language.annotate((item.document, _wants(item)) for item in items)
                 continue
             for item in items:
                 item.rules = self._drop_model_rules(item.rules, item.settings, run)
+
+
+def _wants(item: _Prepared) -> list[Want]:
+    """What each of the file's rules asks of the language pass, and where."""
+    return [Want(rule.wants, rule.cue(item.settings.options_for(rule))) for rule in item.rules if rule.wants]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

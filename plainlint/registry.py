@@ -25,7 +25,7 @@ from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
 from pkgutil import iter_modules
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -43,6 +43,9 @@ from plainlint.compiled import compiled, files_stamp
 from plainlint.errors import ConfigError, brief
 from plainlint.examples import EXAMPLE_FORMATS
 from plainlint.limits import CONFIG_INT
+
+if TYPE_CHECKING:
+    from plainlint.language.text import Span
 
 CODE_RE = re.compile(r"^PL[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -179,6 +182,21 @@ class Rule:
             yield from self.check_function(document, self, options)
         else:
             yield from self.check_function(document, self, options, self._prepare(prepare, options))
+
+    def cue(self, options: Mapping[str, Any]) -> Callable[[Block, Span], bool] | None:
+        """The check module's `may_hold(block, sentence, options[, prepared])`
+        bound to `options`: whether a sentence may hold what the rule looks
+        for, so that the language pass tags or parses only such sentences.
+        None when the module has none: every sentence may."""
+        if isinstance(self.check_function, str):
+            self.check_function = _load_check(self.check_function)
+        module = sys.modules.get(self.check_function.__module__)
+        may_hold = getattr(module, "may_hold", None)
+        if may_hold is None:
+            return None
+        prepare = getattr(module, "prepare", None)
+        extra = () if prepare is None else (self._prepare(prepare, options),)
+        return lambda block, sentence: may_hold(block, sentence, options, *extra)
 
     def _prepare(self, prepare: Callable[[Mapping[str, Any], Mapping[str, Any]], Any], options: Mapping[str, Any]) -> Any:
         """The check module's `prepare(data, options)`, built once per options."""

@@ -12,7 +12,7 @@ from plainlint.config import Settings
 from plainlint.document import Finding
 from plainlint.engine import check_document
 from plainlint.extract import Source, extract
-from plainlint.language.nlp import LanguagePass
+from plainlint.language.nlp import LanguagePass, Want
 from plainlint.registry import default_registry
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -24,19 +24,20 @@ def lint_markdown(text: str, select: tuple[str, ...] | None = None, **settings) 
     config = Settings(root=PROJECT, select=select, **settings)
     rules = config.enabled_rules(default_registry())
     document = extract(Source("test.md", text.encode(), default_format="markdown"))
-    parse_for(document, rules)
+    parse_for(document, rules, config.options_for)
     return check_document(document, config, rules)
 
 
-def parse_for(document, rules) -> None:
-    """Run the NLP pass the rules want; skip the test when no model is
-    installed and a rule cannot do without one."""
-    wants = {want for rule in rules for want in rule.wants}
+def parse_for(document, rules, options_for=lambda rule: rule.defaults()) -> None:
+    """Run the NLP pass the rules want, as the engine does (each rule's cue
+    with its options); skip the test when no model is installed and a rule
+    cannot do without one."""
+    wants = [Want(rule.wants, rule.cue(options_for(rule))) for rule in rules if rule.wants]
     if not wants:
         return
     language = LanguagePass()
     if language.available:
-        language.annotate([document], wants)
+        language.annotate([(document, wants)])
     elif any(rule.needs for rule in rules):
         pytest.skip(language.problem)
 

@@ -19,7 +19,7 @@ CASES = [
 def test_rule_example(rule, example):
     options = {**rule.defaults(), **example.options}
     document = example_document(example.text, example.format)
-    parse_for(document, [rule])
+    parse_for(document, [rule], lambda _: options)
     findings = list(rule.run(document, options))
     if example.expect == "pass":
         assert findings == [], f"{rule.code} should not fire on: {example.text!r}"

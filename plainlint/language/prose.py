@@ -63,12 +63,11 @@ def sentences(blocks: Iterable[Block]) -> list[Sentence]:
 
 def _block_sentences(block: Block) -> tuple[Sentence, ...]:
     """A block's sentences with their word counts, counted once for every
-    rule that asks (sentence boundaries change only with the parse)."""
-    key = f"prose sentences of parse {id(block.parsed)}"
-    if key not in block.derived:
+    rule that asks."""
+    if "prose sentences" not in block.derived:
         counted = ((span, count_words(span.text)) for span in block_sentences(block))
-        block.derived[key] = tuple(Sentence(block, span, words) for span, words in counted if words)
-    return block.derived[key]
+        block.derived["prose sentences"] = tuple(Sentence(block, span, words) for span, words in counted if words)
+    return block.derived["prose sentences"]
 
 
 def word_count(blocks: Iterable[Block]) -> int:

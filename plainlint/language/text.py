@@ -1,11 +1,15 @@
 """Words and sentences as a reader counts them, without a language model.
 
-The NLP pass gives better sentence boundaries when a parse is available; these
-functions are the fallback and the shared definition of what a word is.
+Sentence boundaries come from the rule-based splitter here, with or without
+a model: the language pass parses a block sentence by sentence on these
+boundaries (only the sentences some rule may find something in), so every
+rule sees the same sentences whether the model ran, ran on part of a block,
+or did not run at all.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,13 +31,17 @@ WORD_RE = re.compile(
 
 #: Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "no", "nos", "vs",
-    "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
-    "co", "corp", "sec", "fig", "approx", "dept", "gov", "p", "pp", "a.m",
-    "p.m", "cf", "al", "ch", "vol", "ed",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs",
+    "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "sec", "fig", "p", "pp", "cf", "al", "ch", "vol", "ed",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+#: Abbreviations that often end a sentence: their period ends one when a
+#: capital follows ("and so on, etc. The next", "at 3 p.m. We").
+_FINAL_ABBREVIATIONS = {"etc", "inc", "ltd", "co", "corp", "approx", "dept", "gov", "a.m", "p.m"}
+#: A mark, closing quotes or brackets, then a space or the end; or a
+#: footnote number after a word's full stop ("corrective action.6 The FAA").
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*]*(?=\s+|$)|(?<=[^\W\d_]{2})\.\d{1,2}(?=\s+[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -52,29 +60,35 @@ def count_words(text: str) -> int:
 
 
 def block_sentences(block) -> tuple[Span, ...]:
-    """A block's sentences: spaCy's boundaries when the NLP pass parsed the
-    block, else the rule-based splitter below."""
-    parsed = block.parsed
-    key = "sentences" if parsed is None else f"sentences of parse {id(parsed)}"
-    if key not in block.derived:
-        if parsed is not None and parsed.has_annotation("SENT_START"):
-            block.derived[key] = tuple(
-                Span(s.start_char, s.end_char, block.text[s.start_char : s.end_char])
-                for s in parsed.sents
-                if s.text.strip()
-            )
-        else:
-            block.derived[key] = tuple(sentences(block.text))
-    return block.derived[key]
+    """A block's sentences, computed once."""
+    if "sentences" not in block.derived:
+        block.derived["sentences"] = tuple(sentences(block.text))
+    return block.derived["sentences"]
 
 
-def parsed_sentences(block) -> Iterator[SpacySpan]:
+def sentence_at(block, offset: int) -> Span | None:
+    """The sentence of `block` that holds character `offset`."""
+    found = block_sentences(block)
+    index = bisect.bisect_right([sentence.start for sentence in found], offset) - 1
+    return found[index] if index >= 0 and offset < found[index].end else None
+
+
+def parsed_sentences(block, dependencies: bool = False) -> Iterator[SpacySpan]:
     """A parsed block's sentences as spans of its parse, with the boundaries
-    of `block_sentences`: for rules that read the parse sentence by sentence."""
+    of `block_sentences`: for rules that read the parse sentence by sentence.
+    Only the sentences the language pass tagged (or, with `dependencies`,
+    parsed) are given; it leaves out those no rule may find anything in."""
+    if block.parsed is None:
+        return
     for sentence in block_sentences(block):
         span = block.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and _annotated(span, dependencies):
             yield span
+
+
+def _annotated(span: SpacySpan, dependencies: bool) -> bool:
+    """A sentence is tagged or parsed as a whole, so its first token tells."""
+    return bool(span[0].dep_ if dependencies else span[0].tag_) if len(span) else False
 
 
 def sentences(text: str) -> list[Span]:
@@ -100,14 +114,19 @@ def _ends_sentence(text: str, mark: int, end: int) -> bool:
     if text[mark] == ".":
         before = _WORD_BEFORE.search(text, max(mark - _LONGEST_TOKEN, 0), mark)
         token = before.group(1).lower() if before else ""
-        if token == "no":  # "No. 5" but "said no."
-            return not next_char.isdigit()
+        if token in ("no", "nos", "pub") or "." in token or (before and before.group(1).istitle() and len(token) <= 4):
+            if next_char.isdigit():  # "No. 5", "25 U.S.C. 413", "see Pub. 505", "Vol. 3"; but "said no."
+                return False
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             return False
+        if token in _FINAL_ABBREVIATIONS:
+            return next_char.isupper() or next_char in "\"“"
     return not next_char or not next_char.islower()
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
+#: The word before a full stop, with its inner stops and apostrophes, so
+#: "U.S.C." is one token and "don't" is not the initial "t".
+_WORD_BEFORE = re.compile(r"(?<![\w.'’])([\w.'’]+)$")
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 #: Longer than any abbreviation: a token cut here is not one.
 _LONGEST_TOKEN = 40

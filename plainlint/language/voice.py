@@ -39,7 +39,7 @@ def annotate(documents: Iterable[Document], nlp) -> None:
         for block in blocks:
             if block.parsed is None:
                 continue
-            found = [(sentence, find_passives(sentence, voice)) for sentence in parsed_sentences(block)]
+            found = [(sentence, find_passives(sentence, voice)) for sentence in parsed_sentences(block, dependencies=True)]
             block.derived[PASSIVES] = found
             drafted += [(passives, i) for _, passives in found for i, p in enumerate(passives) if p.shape]
     texts = (passives[i].draft.replace(WHO, _SOMEONE) for passives, i in drafted)

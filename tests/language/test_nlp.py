@@ -4,13 +4,18 @@ them back into one Doc with the block's exact text."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from support import PROJECT, SHARED
+
 from plainlint.extract import Source, extract
 from plainlint.language import nlp
-from plainlint.language.nlp import LanguagePass, pieces_of
+from plainlint.language.nlp import LanguagePass, Want, pieces_of
 
 
 @given(st.text(alphabet="ab .?!\n", max_size=400), st.integers(min_value=1, max_value=60))
@@ -32,7 +37,7 @@ def test_a_block_longer_than_a_piece_is_parsed_whole(monkeypatch):
     monkeypatch.setattr(nlp, "PIECE_CHARS", 60)
     text = "The form was signed by the clerk. " * 10 + "It was sent to us by the office and we read it."
     document = extract(Source("long.md", text.encode()))
-    language.annotate([document], {"parse"})
+    language.annotate([(document, [Want(frozenset({"parse"}))])])
     (block,) = document.blocks
     assert block.parsed.text == block.text
     assert len(list(block.parsed.sents)) == 11
@@ -46,9 +51,47 @@ def test_the_parser_reads_a_file_only_up_to_its_budget_and_says_where_it_stopped
     monkeypatch.setattr(nlp, "PARSE_FILE_CHARS", 50)
     paragraphs = ["The form was signed by the clerk.", "It was sent by the office.", "We read it."]
     document = extract(Source("budget.md", "\n\n".join(paragraphs).encode()))
-    language.annotate([document], {"parse"})
+    language.annotate([(document, [Want(frozenset({"parse"}))])])
     assert [block.parsed is not None for block in document.blocks] == [True, False, False]
     (notice,) = document.notices
     assert notice.code == "PL910"
     assert "first 50 characters" in notice.message
     assert notice.location.line == 3
+
+
+def test_only_the_sentences_a_cue_accepts_are_parsed():
+    language = LanguagePass()
+    if not language.available:
+        pytest.skip(language.problem)
+    text = "The form was signed by the clerk. Cats eat fish. We read it."
+    document = extract(Source("cue.md", text.encode()))
+    passive_cue = lambda block, sentence: "signed" in sentence.text  # noqa: E731
+    language.annotate([(document, [Want(frozenset({"parse"}), passive_cue), Want(frozenset({"tags"}))])])
+    (block,) = document.blocks
+    assert block.parsed.text == block.text
+    deps = {token.text: token.dep_ for token in block.parsed}
+    tags = {token.text: token.tag_ for token in block.parsed}
+    assert deps["signed"] == "ROOT" and deps["Cats"] == "" and tags["Cats"] == "NNS"
+
+
+def test_selective_and_full_parsing_find_the_same(tmp_path):
+    """benchmarks/selective_parse.py checks every sample; this runs it on a
+    few real files and a tricky text of our own, on every test run."""
+    language = LanguagePass()
+    if not language.available:
+        pytest.skip(language.problem)
+    own = tmp_path / "notice.md"
+    own.write_text(
+        "# Your claim\n\nYour claim was denied. It isn't uncommon. The forms weren't signed by the clerk.\n\n"
+        "- Form received\n- Made a decision on the application of the rules\n\n"
+        "Unless you write, except if asked, and if you can, or provided that you call, we close it.\n"
+    )
+    paths = [str(own)]
+    if SHARED.exists():
+        samples = SHARED / "samples"
+        paths += [str(samples / "markdown" / "plainlanguage-gov" / "guidelines" / "conversational"),
+                  str(samples / "pdf" / "forms" / "conmecto__irs_fw4_2025.pdf")]
+    script = PROJECT / "benchmarks" / "selective_parse.py"
+    run = subprocess.run([sys.executable, str(script), *paths], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert " 0 differ" in run.stdout and "tokens only 0%" not in run.stdout.split("selective:")[1]

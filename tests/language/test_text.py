@@ -19,6 +19,19 @@ def test_sentences_split_on_end_marks_but_not_abbreviations():
     ]
 
 
+def test_citations_footnotes_and_contractions_split_where_a_reader_would():
+    cases = {
+        "Under 25 U.S.C. 413 and see Pub. 505 or Vol. 3 here.": 1,
+        "It was an interim action.6 The FAA sent it.": 2,
+        "Writers define terms they might use, but don't. This confuses.": 2,
+        "Other Persons.]* The actual Enumeration follows.": 2,
+        "Ask the Science dept. We had five.": 2,
+        "Bring pens, paper, etc. to the office.": 1,
+    }
+    for text, count in cases.items():
+        assert len(sentences(text)) == count, text
+
+
 def test_sentence_offsets_point_into_the_text():
     text = "  One two.  Three four?"
     for span in sentences(text):

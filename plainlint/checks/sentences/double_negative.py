@@ -80,12 +80,18 @@ def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon
         if doc is None or not _NEGATION_CUE.search(block.text):
             continue
         quoted = QuotedSpans(block.text, options["skip-quoted"])
-        for sentence in parsed_sentences(block):
+        for sentence in parsed_sentences(block, dependencies=True):
             for hit in _hits(sentence, lexicon):
                 first = hit.negation if hit.negation is not None else doc[hit.start]
                 if first.idx in quoted:
                     continue
                 yield _finding(rule, block, doc, hit)
+
+
+def may_hold(block: Block, sentence, options: Mapping[str, Any], lexicon: Lexicon) -> bool:
+    """Every double negative starts at a negation: a sentence without one
+    needs no parse."""
+    return _NEGATION_CUE.search(sentence.text) is not None
 
 
 def _hits(sentence: Span, lexicon: Lexicon) -> Iterator[Hit]:

@@ -12,6 +12,7 @@ and title-case headings, which the tagger reads as names, stay quiet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,33 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
                 f'{count} nouns in a row: "{span.text}"; unpack them with verbs and prepositions '
                 f"(more than {limit} is hard to follow)",
             )
+
+
+#: Words and marks a noun string cannot run through: common function words
+#: in lower case (the tagger never calls them nouns) and punctuation that
+#: parts phrases. Other marks (".", "'", "&", "/") may sit inside a name.
+_BREAKS = frozenset(
+    "the a an of to and or in on at by for with from as is are was were be been being has have had "
+    "do does did will would can could may might must shall should that this these those which who "
+    "whom whose it its they them their we our you your he she his her not no if but than then so "
+    ", ; : ( ) [ ] { } \" “ ” ! ? …".split()
+)
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def may_hold(block: Block, sentence, options: Mapping[str, Any]) -> bool:
+    """Whether `sentence` has a run of more than `max-nouns` words with no
+    function word or phrase-breaking mark between them: a noun string's
+    words can be no fewer."""
+    limit, run = options["max-nouns"], 0
+    for token in _TOKEN.findall(sentence.text):
+        if token in _BREAKS:
+            run = 0
+        elif token[0].isalnum():
+            run += 1
+            if run > limit:
+                return True
+    return False
 
 
 def _may_hold_string(doc: Doc, limit: int) -> bool:

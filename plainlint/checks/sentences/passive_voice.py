@@ -8,11 +8,13 @@ a promise ("must be signed")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from plainlint.document import (
     PLACEHOLDER,
+    Block,
     BlockKind,
     Document,
     Finding,
@@ -37,6 +39,20 @@ _KIND_NAMES = {
 _FRAGMENT_KINDS = {BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FORM_LABEL}
 #: Blocks where a whole active sentence cannot replace the text.
 _NO_REWRITE_KINDS = {BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.FORM_LABEL}
+
+
+#: A form of "be" or "get", which every passive but a headline or reduced
+#: one has: "is", "wasn't", "’re", "got".
+_BE_OR_GET = re.compile(
+    r"(?<![^\W\d_])(?:be|am|is|are|was|were|been|being|ai|get|gets|got|gotten|getting)(?![^\W\d_]|n['’]t)"
+    r"|(?<![^\W\d_])(?:is|are|was|were|ai)(?=n['’]t)|['’](?:s|re|m)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def may_hold(block: Block, sentence, options: Mapping[str, Any]) -> bool:
+    """Whether `sentence` may hold a passive this rule reports."""
+    return options["reduced"] or block.kind in _FRAGMENT_KINDS or _BE_OR_GET.search(sentence.text) is not None
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ with `pos` counts only with that part of speech ("if" as a conjunction)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,16 @@ def check(
                 f"sentence has {len(found)} exceptions and conditions ({listed}); state the main rule "
                 "first, then the conditions, or list them",
             )
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def may_hold(block, sentence, options: Mapping[str, Any], markers: dict[str, tuple[Marker, ...]]) -> bool:
+    """More first words of markers than `max-conditions`: the count of
+    markers found on the tags can be no higher."""
+    words = _WORDS.findall(sentence.text.lower())
+    return sum(word in markers for word in words) > options["max-conditions"]
 
 
 def _found(sentence: Span, markers: dict[str, tuple[Marker, ...]]) -> Iterator[tuple[int, tuple[str, ...]]]:

@@ -13,6 +13,7 @@ Two detectors, both on spaCy tags and lemmas so that every tense matches:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,8 @@ class Vocabulary:
     lights: dict[str, tuple[tuple[str, ...], ...]]
     #: Verbs "the <noun> of" may hide.
     verbs: frozenset[str]
+    #: The listed nouns' and adjectives' first letters, for `may_hold`.
+    stems: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -207,4 +210,18 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Vocabulary:
         if light not in lights.setdefault(light[0], []):
             lights[light[0]].append(light)
     longest_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in lights.items()}
-    return Vocabulary(phrases, longest_first, frozenset(verbs))
+    # All but the last two letters: "analys" finds "analyses", "decisi" "decisions".
+    stems = sorted({word[:-2] if len(word) > 4 else word for _, word in phrases}, key=len, reverse=True)
+    return Vocabulary(phrases, longest_first, frozenset(verbs), re.compile("|".join(map(re.escape, stems)) or "(?!)"))
+
+
+#: "the provision of": the shape `_the_noun_of` looks for, in words.
+_THE_NOUN_OF = re.compile(r"(?<![^\W\d_])the\s+\S+\s+of(?![^\W\d_])", re.IGNORECASE)
+
+
+def may_hold(block: Block, sentence, options: Mapping[str, Any], vocabulary: Vocabulary) -> bool:
+    """Whether `sentence` can hide a verb: it holds the start of a listed
+    noun or adjective or, with `the-noun-of`, a "the ... of"."""
+    if options["the-noun-of"] and _THE_NOUN_OF.search(sentence.text):
+        return True
+    return vocabulary.stems.search(sentence.text.lower()) is not None

@@ -33,6 +33,7 @@ from plainlint.language.inflect import (
 )
 from plainlint.language.phrasing import article_for, match_case
 from plainlint.language.quotes import QuotedSpans, is_listed_term
+from plainlint.language.text import Span, sentence_at
 
 #: The verb forms a `lemma` entry is found in, by Penn tag.
 _VERB_FORMS = (BASE, THIRD_PERSON, PAST, PAST_PARTICIPLE, PRESENT_PARTICIPLE)
@@ -86,7 +87,7 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
                 (
                     entry
                     for entry in lookup.get(_normal(found), ())
-                    if _case_matches(found, entry) and _fits_context(entry, block, token)
+                    if _case_matches(found, entry) and _fits_context(entry, block, match.start(), token)
                 ),
                 None,
             )
@@ -105,6 +106,17 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
                 _message(found, *((entry.after_negative, "") if negative else (entry.replacements, entry.note))),
                 [Suggestion(text, "safe" if safe else "advisory") for text in replacements],
             )
+
+
+def may_hold(block: Block, sentence: Span, options: Mapping[str, Any], phrases: Phrases) -> bool:
+    """Whether the tagger can change a finding in `sentence`: it holds a
+    phrase whose entry asks for a part of speech or answers by verb form."""
+    pattern, lookup, first_words = phrases
+    return any(
+        entry.pos or entry.by_tag
+        for match in _matches(pattern, first_words, sentence.text)
+        for entry in lookup.get(_normal(match.group()), ())
+    )
 
 
 def _after_negative(text: str, start: int) -> bool:
@@ -128,11 +140,12 @@ def _first_token(block: Block, start: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _fits_context(entry: Entry, block: Block, token) -> bool:
+def _fits_context(entry: Entry, block: Block, start: int, token) -> bool:
     if entry.pos and (token is None or token.pos_ not in entry.pos):
         return False
     if entry.unless:
-        context = token.sent.text if token is not None and token.doc.has_annotation("SENT_START") else block.text
+        sentence = sentence_at(block, start)
+        context = sentence.text if sentence is not None else block.text
         words = {word.lower() for word in re.findall(r"[^\W\d_]+", context)}
         if words & entry.unless:
             return False
