@@ -212,16 +212,21 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Vocabulary:
     longest_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in lights.items()}
     # All but the last two letters: "analys" finds "analyses", "decisi" "decisions".
     stems = sorted({word[:-2] if len(word) > 4 else word for _, word in phrases}, key=len, reverse=True)
-    return Vocabulary(phrases, longest_first, frozenset(verbs), re.compile("|".join(map(re.escape, stems)) or "(?!)"))
+    alternation = "|".join(map(re.escape, stems)) or "(?!)"
+    return Vocabulary(phrases, longest_first, frozenset(verbs), re.compile(rf"(?<![^\W\d_])(?:{alternation})"))
 
 
 #: "the provision of": the shape `_the_noun_of` looks for, in words.
-_THE_NOUN_OF = re.compile(r"(?<![^\W\d_])the\s+\S+\s+of(?![^\W\d_])", re.IGNORECASE)
+_THE_NOUN_OF = re.compile(r"(?<![^\W\d_])the\s+(\S+)\s+of(?![^\W\d_])", re.IGNORECASE)
 
 
 def may_hold(block: Block, sentence, options: Mapping[str, Any], vocabulary: Vocabulary) -> bool:
-    """Whether `sentence` can hide a verb: it holds the start of a listed
-    noun or adjective or, with `the-noun-of`, a "the ... of"."""
-    if options["the-noun-of"] and _THE_NOUN_OF.search(sentence.text):
-        return True
+    """Whether `sentence` can hide a verb: a word starts like a listed noun
+    or adjective or, with `the-noun-of`, "the <noun> of" has a noun made
+    from a listed verb (or one the tokenizer may cut differently)."""
+    if options["the-noun-of"]:
+        for match in _THE_NOUN_OF.finditer(sentence.text):
+            noun = match.group(1)
+            if not noun.isalpha() or hidden_verb(noun.lower(), vocabulary.verbs) is not None:
+                return True
     return vocabulary.stems.search(sentence.text.lower()) is not None
