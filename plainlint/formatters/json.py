@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from plainlint.document import Finding
-from plainlint.formatters import Report, write_json
+from plainlint.formatters import Lazy, Report, write_json
 from plainlint.gate.baseline import fingerprints
 
 SCHEMA_VERSION = "1.1"
@@ -35,10 +35,10 @@ def as_dict(report: Report) -> dict[str, Any]:
             {"path": r.path, "words": r.words, "findings": len(r.findings), "error": r.error}
             for r in result.files
         ],
-        "findings": [
+        "findings": Lazy(
             _finding(f, print_, report)
             for f, print_ in zip(result.findings, fingerprints(result.findings), strict=True)
-        ],
+        ),
     }
 
 

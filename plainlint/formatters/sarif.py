@@ -30,7 +30,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from plainlint.document import Finding, Level, Location
-from plainlint.formatters import Report, write_json
+from plainlint.formatters import Lazy, Report, write_json
 from plainlint.gate.baseline import fingerprints, normal_path
 from plainlint.registry import Rule
 from plainlint.results import FileResult
@@ -69,10 +69,10 @@ def as_dict(report: Report) -> dict[str, Any]:
                 },
                 "invocations": [_invocation(result.errors, result.exit_code())],
                 "columnKind": "unicodeCodePoints",
-                "results": [
+                "results": Lazy(
                     _result(finding, index[finding.code], print_)
                     for finding, print_ in zip(findings, fingerprints(findings), strict=True)
-                ],
+                ),
             }
         ],
     }

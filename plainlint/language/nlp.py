@@ -205,16 +205,11 @@ class LanguagePass:
         if not components or not self.available:
             return
         nlp = load(self._model, components)
-        layout: list[tuple[Block, int]] = []
-        pieces: list[tuple[str, int]] = []
-        for document, wants in work:
-            for block in within_budget(document, PARSE_FILE_CHARS):
-                parts = self._pieces(block, wants)
-                layout.append((block, len(parts)))
-                pieces.extend(parts)
-        docs = iter(_run(nlp, pieces))
-        for block, count in layout:
-            self._assemble(block, [next(docs) for _ in range(count)])
+        blocks = ((block, wants) for document, wants in work for block in within_budget(document, PARSE_FILE_CHARS))
+        for window in _windows(((block, self._pieces(block, wants)) for block, wants in blocks), BATCH_CHARS):
+            docs = iter(_run(nlp, [piece for _, pieces in window for piece in pieces]))
+            for block, pieces in window:
+                self._assemble(block, [next(docs) for _ in pieces])
         if "voice" in needs:
             voice.annotate([document for document, wants in work if any("voice" in w.needs for w in wants)], nlp)
 
@@ -251,6 +246,22 @@ class LanguagePass:
         from spacy.tokens import Doc
 
         block.parsed = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _windows(blocks: Iterable[tuple[Block, list]], max_chars: int) -> Iterator[list[tuple[Block, list]]]:
+    """(block, pieces) in order, in runs of about `max_chars` characters:
+    a run's pieces are parsed and joined into their blocks' Docs before the
+    next run is parsed, so at most one run's pieces are held twice."""
+    window: list[tuple[Block, list]] = []
+    chars = 0
+    for block, pieces in blocks:
+        window.append((block, pieces))
+        chars += len(block.text)
+        if chars >= max_chars:
+            yield window
+            window, chars = [], 0
+    if window:
+        yield window
 
 
 def _run(nlp, pieces: list[tuple[str, int]]) -> list:
