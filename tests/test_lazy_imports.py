@@ -32,6 +32,16 @@ def test_command_does_not_import_spacy(arguments):
     assert run.stderr.strip().splitlines()[-1] == "spacy not imported"
 
 
+def test_check_with_the_model_of_text_no_rule_wants_parsed_does_not_import_spacy(tmp_path):
+    """No sentence here holds what a model rule looks for (no "be", no
+    "not", no listed noun), so the language pass has nothing to parse."""
+    plain = tmp_path / "plain.md"
+    plain.write_text("Send the form to us.\n\nCall us at 555-0100.\n")
+    run = subprocess.run([sys.executable, "-c", PROBE, "check", "--no-cache", str(plain)], capture_output=True, text=True)
+    assert "Checked 1 file" in run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "spacy not imported"
+
+
 def test_check_with_model_does_import_spacy():
     """The probe can fail: a check of prose that needs the parse loads spaCy."""
     run = subprocess.run(

@@ -204,13 +204,16 @@ class LanguagePass:
         components = components_for(needs)
         if not components or not self.available:
             return
-        nlp = load(self._model, components)
+        nlp = None  # loaded (and spaCy imported) only when a sentence wants it
         blocks = ((block, wants) for document, wants in work for block in within_budget(document, PARSE_FILE_CHARS))
         for window in _windows(((block, self._pieces(block, wants)) for block, wants in blocks), BATCH_CHARS):
+            if not any(depth for _, pieces in window for _, depth in pieces):
+                continue
+            nlp = nlp or load(self._model, components)
             docs = iter(_run(nlp, [piece for _, pieces in window for piece in pieces]))
             for block, pieces in window:
                 self._assemble(block, [next(docs) for _ in pieces])
-        if "voice" in needs:
+        if nlp is not None and "voice" in needs:
             voice.annotate([document for document, wants in work if any("voice" in w.needs for w in wants)], nlp)
 
     def _pieces(self, block: Block, wants: Sequence[Want]) -> list[tuple[str, int]]:
