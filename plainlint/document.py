@@ -211,6 +211,9 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     #: title, lang, page count, producer, has_xfa ... as the format offers.
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: What several rules derive from the whole document the same way (its
+    #: acronyms), computed once for all of them.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def language_blocks(self) -> list[Block]:
         """The blocks the language rules read: all but those extraction

@@ -23,6 +23,14 @@ class QuotedSpans:
         self.spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if enabled else []
         self._starts = [start for start, _ in self.spans]
 
+    @classmethod
+    def of(cls, block: Block, enabled: bool = True) -> QuotedSpans:
+        """The quoted spans of `block`, found once for every rule that asks."""
+        key = f"quoted spans {enabled}"
+        if key not in block.derived:
+            block.derived[key] = cls(block.text, enabled)
+        return block.derived[key]
+
     def __contains__(self, offset: int) -> bool:
         # Spans come from one left-to-right scan: sorted and disjoint.
         index = bisect.bisect_right(self._starts, offset) - 1
@@ -40,8 +48,12 @@ def is_listed_term(block: Block) -> bool:
     such terms one per line: an entry in a word list or a "Don't say | Say"
     table, where a word is shown, not used. Rewriting it would empty the row
     that teaches the plain word."""
-    lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
-    return block.kind in _TERM_KINDS and bool(lines) and all(_is_term(line) for line in lines)
+    if block.kind not in _TERM_KINDS:
+        return False
+    if "listed term" not in block.derived:
+        lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+        block.derived["listed term"] = bool(lines) and all(_is_term(line) for line in lines)
+    return block.derived["listed term"]
 
 
 def _is_term(text: str) -> bool:

@@ -62,6 +62,8 @@ def _hint_texts(field: FormField) -> list[str]:
 
 def format_hint(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     """PL406 date-format-hint."""
+    if not document.fields:
+        return  # no form here: skip building the phrase lists
     phrases = Phrases(spec_entries(rule, "kind", "date-word") + spec_entries(rule, "kind", "not-date"))
     formats = [
         (re.compile(entry["pattern"], re.I), bool(entry.get("spells-order")))
@@ -125,6 +127,8 @@ _THREE_BOXES = {
 
 def memorable_single_box(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     """PL407 memorable-date-single-box."""
+    if not document.fields:
+        return  # no form here: skip building the phrase lists
     phrases = Phrases(spec_entries(rule, "kind", "memorable") + spec_entries(rule, "kind", "not-memorable"))
     for field in fillable_fields(document):
         if field.kind not in _DATE_KINDS or date_part(field) or field.attrs.get("comb"):

@@ -49,6 +49,8 @@ def _shared_name_groups(document: Document, rule, min_options: int) -> Iterator[
     for field in fillable_fields(document):
         if field.kind in _CHOICE_KINDS:
             groups.setdefault((field.kind, field.name), []).append(field)
+    if not groups:
+        return
     text = TextBefore(document)
     for (kind, name), members in groups.items():
         ungrouped = [field for field in members if not (field.group or "").strip()]

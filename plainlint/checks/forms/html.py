@@ -107,6 +107,8 @@ class Autofill:
 
 def autocomplete_missing(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     """PL420 autocomplete-missing."""
+    if not document.fields:
+        return  # no form here: skip building the phrase lists
     autofill = Autofill(rule)
     for field in _html_fields(document):
         purpose = autofill.purpose(field, options) if field.kind in _AUTOFILL_KINDS else None
@@ -196,6 +198,8 @@ _TYPED_KINDS = frozenset({"text", "search", "number"})
 
 def input_type_mismatch(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     """PL422 input-type-mismatch."""
+    if not document.fields:
+        return  # no form here: skip building the phrase lists
     phrases = Phrases(spec_entries(rule, "kind"))
     for field in _html_fields(document):
         if field.kind not in _TYPED_KINDS:

@@ -47,6 +47,8 @@ _WHERE_INSTRUCTIONS_GO = {
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
+    if not document.fields:
+        return  # no form here: skip building the word rules
     word_rules = _word_rules(rule, options["jargon-rules"])
     shown = _text_shown_for(document)
     named = [f for f in fillable_fields(document) if f.label and f.label.strip() and f.label_source != "placeholder"]

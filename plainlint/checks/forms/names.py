@@ -140,6 +140,8 @@ def duplicate_tooltips(document: Document, rule, options: Mapping[str, Any]) -> 
         if tooltip:
             key = _tooltip_key(tooltip, options["ignore-case"])
             by_tooltip.setdefault(key, {}).setdefault(field.name, field)
+    if not any(len(fields) > 1 for fields in by_tooltip.values()):
+        return
     text = TextBefore(document)
     for fields in by_tooltip.values():
         if len(fields) > 1:

@@ -79,7 +79,7 @@ def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon
         doc = block.parsed
         if doc is None or not _NEGATION_CUE.search(block.text):
             continue
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         for sentence in parsed_sentences(block, dependencies=True):
             for hit in _hits(sentence, lexicon):
                 first = hit.negation if hit.negation is not None else doc[hit.start]

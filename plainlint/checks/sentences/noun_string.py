@@ -44,7 +44,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             continue
         if options["skip-quoted"] and is_listed_term(block):
             continue  # an example in a table of noun strings to avoid
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         for chain in _noun_chains(block, doc):
             count = sum(1 for word in chain if not word.proper)
             first, last = doc[chain[0].start], doc[chain[-1].end - 1]

@@ -57,7 +57,7 @@ def may_hold(block: Block, sentence, options: Mapping[str, Any]) -> bool:
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
     for block in document.language_blocks():
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         for sentence, passives in block.derived.get(PASSIVES, ()):
             # Code, links' hidden parts and templating are masked out of the
             # parse; a rewrite would quote the mask, so offer only the hint.

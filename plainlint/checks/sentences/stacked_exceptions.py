@@ -32,7 +32,7 @@ def check(
         doc = block.parsed
         if doc is None:
             continue
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         for sentence in parsed_sentences(block):
             found = [m for m in _found(sentence, markers) if doc[m[0]].idx not in quoted]
             if len(found) <= limit:

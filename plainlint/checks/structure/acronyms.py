@@ -68,11 +68,16 @@ def used_once(document: Document, rule, options: Mapping[str, Any]) -> Iterator[
 
 
 def _acronyms(document: Document, options: Mapping[str, Any]) -> dict[str, Acronym]:
+    """The document's acronyms, found once for PL501, PL502 and PL503."""
+    key = f"acronyms, skip-quoted {options['skip-quoted']}"
+    if key in document.derived:
+        return document.derived[key]
     quoted: dict[int, QuotedSpans] = {}
 
     def in_quotes(block: Block, offset: int) -> bool:
         if id(block) not in quoted:
-            quoted[id(block)] = QuotedSpans(block.text, options["skip-quoted"])
+            quoted[id(block)] = QuotedSpans.of(block, options["skip-quoted"])
         return offset in quoted[id(block)]
 
-    return find_acronyms(document.language_blocks(), in_quotes)
+    document.derived[key] = find_acronyms(document.language_blocks(), in_quotes)
+    return document.derived[key]

@@ -56,7 +56,7 @@ def check(document: Document, rule, options: Mapping[str, Any], patterns: tuple[
 
 
 def _mentions(block: Block, patterns: tuple[re.Pattern, ...], skip_quoted: bool) -> list[Mention]:
-    quoted = QuotedSpans(block.text, skip_quoted)
+    quoted = QuotedSpans.of(block, skip_quoted)
     found: dict[int, Mention] = {}
     for pattern in patterns:
         for match in pattern.finditer(block.text):

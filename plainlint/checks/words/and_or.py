@@ -23,7 +23,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
     for block in document.language_blocks():
         if options["skip-quoted"] and is_listed_term(block):
             continue
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         pairs = {m.start(2): m for m in _PAIR.finditer(block.text)}
         for match in _BARE.finditer(block.text):
             if match.start() in quoted:

@@ -22,7 +22,7 @@ def check(document: Document, rule, options: Mapping[str, Any], allowed: frozens
     if document.format == "pdf" and not options["in-pdf"]:
         return
     for block in document.language_blocks():
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         doubles = [m for m in _DOUBLED.finditer(block.text) if m.group(1).lower() not in allowed]
         if len(doubles) > 1:
             continue  # interleaved columns or filler text, not a slip

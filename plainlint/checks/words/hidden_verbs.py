@@ -80,7 +80,7 @@ def check(document: Document, rule, options: Mapping[str, Any], vocabulary: Voca
             continue
         if options["skip-quoted"] and is_listed_term(block):
             continue
-        quoted = QuotedSpans(block.text, options["skip-quoted"])
+        quoted = QuotedSpans.of(block, options["skip-quoted"])
         covered: set[int] = set()
         for match in _light_verb_phrases(doc, vocabulary):
             if doc[match.start].idx in quoted:

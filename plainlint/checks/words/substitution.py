@@ -77,8 +77,8 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
     for block in document.language_blocks():
         if options.get("skip-quoted", True) and is_listed_term(block):
             continue
-        quoted = QuotedSpans(block.text, options.get("skip-quoted", True))
-        for match in _matches(pattern, first_words, block.text):
+        quoted = QuotedSpans.of(block, options.get("skip-quoted", True))
+        for match in _matches(pattern, first_words, block.text, _block_word_starts(block)):
             found = match.group()
             if match.start() in quoted or _named_in_brackets(block.text, match.start(), match.end()):
                 continue
@@ -216,25 +216,50 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Phrases:
     return pattern, lookup, first_words
 
 
-def _matches(pattern: re.Pattern, first_words: frozenset[str] | None, text: str) -> Iterator[re.Match]:
+def _matches(
+    pattern: re.Pattern, first_words: frozenset[str] | None, text: str, starts: WordStarts | None = None
+) -> Iterator[re.Match]:
     """What `pattern.finditer(text)` finds, trying the pattern only at words
-    that begin some phrase (a long alternation is slow to scan with)."""
+    that begin some phrase (a long alternation is slow to scan with).
+    `starts`: the text's `word_starts`, when the caller keeps them."""
     if first_words is None:
         yield from pattern.finditer(text)
         return
-    # Words are looked up in a lower-cased copy (one call for the block, not
-    # one per word), unless lower-casing changes the length ("İ").
-    lowered = text.lower().replace("’", "'")
-    if len(lowered) != len(text):
-        lowered = None
+    starts = word_starts(text) if starts is None else starts
+    if starts is None:  # lower-casing changes the length ("İ"): normalise word by word
+        positions = [word.start() for word in _WORD.finditer(text) if _normal(word.group()) in first_words]
+    else:
+        positions = sorted(position for word in starts.keys() & first_words for position in starts[word])
     resume = 0
-    for word in _WORD.finditer(lowered or text):
-        if word.start() < resume or (word.group() if lowered else _normal(word.group())) not in first_words:
+    for position in positions:
+        if position < resume:
             continue
-        match = pattern.match(text, word.start())
+        match = pattern.match(text, position)
         if match is not None:
             resume = match.end()
             yield match
+
+
+WordStarts = dict[str, list[int]]
+
+
+def word_starts(text: str) -> WordStarts | None:
+    """Where each word of `text` starts, by its lower-cased form: the word
+    rules that share a block look their first words up in it by set
+    intersection. None when lower-casing changes the text's length."""
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):
+        return None
+    starts: WordStarts = {}
+    for word in _WORD.finditer(lowered):
+        starts.setdefault(word.group(), []).append(word.start())
+    return starts
+
+
+def _block_word_starts(block: Block) -> WordStarts | None:
+    if "word starts" not in block.derived:
+        block.derived["word starts"] = word_starts(block.text)
+    return block.derived["word starts"]
 
 
 def _normal(text: str) -> str:
