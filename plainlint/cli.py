@@ -252,6 +252,33 @@ def _stderr_console():
     return Console(stderr=True)
 
 
+@main.command("report", epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1)
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("plainlint-report.html"), show_default=True, help="Where to write the HTML report (atomically).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh; neither read nor write the cache.")
+@click.pass_context
+def report_command(ctx, paths, output_path, config_path, select, ignore, no_model, no_cache):
+    """Write one self-contained HTML page for people to read: every document
+    with its findings marked in its text, the rules that fire most, filters.
+
+    Findings do not fail a report (exit 0); unreadable files still exit 3.
+    """
+    try:
+        ctx.invoke(check, paths=paths, output_format="html", output_path=output_path, config_path=config_path,
+                   select=select, ignore=ignore, no_model=no_model, no_cache=no_cache)
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else ExitCode.USAGE
+        if code != ExitCode.USAGE:  # the report is written, with any unreadable file in it
+            click.echo(f"plainlint: wrote {output_path}", err=True)
+        sys.exit(ExitCode.OK if code == ExitCode.FINDINGS else code)
+
+
 @main.command("extract")
 @click.argument("path")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -19,6 +19,7 @@ ALLOWED = {
     "extract": {"document", "errors", "limits"},
     "gate": {"document", "errors"},
     "formatters": {"document", "errors", "results", "registry", "gate"},
+    "report": {"document", "errors", "results", "registry", "formatters", "extract", "language"},
 }
 
 

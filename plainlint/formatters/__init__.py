@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from plainlint.registry import Registry
 
 BUILTIN = {
-    name: f"plainlint.formatters.{name}" for name in ("text", "json", "github", "sarif", "junit")
+    **{name: f"plainlint.formatters.{name}" for name in ("text", "json", "github", "sarif", "junit")},
+    "html": "plainlint.report.html",
 }
 
 

@@ -1,0 +1,281 @@
+"""The HTML report (`plainlint report`, or `check --format html`): one
+self-contained page for the people who own the documents. An overview of
+every document, the rules that fire most, and each document's text in
+reading order with every finding marked at its span and listed with its
+message, suggestions and place; the rules' documentation on demand.
+
+Inline CSS, JavaScript and SVG, no network and no external fonts: it opens
+from `file://`. Everything can be read with JavaScript off; JavaScript adds
+the filters (by level and rule family) and sortable tables. Every finding is
+an element with `data-code` (and `data-level`), in the list and in the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from plainlint.document import PLACEHOLDER, Document, Finding, Location
+from plainlint.errors import InputError
+from plainlint.extract import extract, read_source
+from plainlint.formatters import Report
+from plainlint.language import prose, readability
+from plainlint.report.marks import marked
+from plainlint.report.placing import Placed, place
+from plainlint.results import FileResult
+
+LEVELS = ("error", "warning", "suggestion")
+FAMILIES = {"PL1": "words", "PL2": "sentences", "PL3": "readability", "PL4": "forms", "PL5": "structure",
+            "PL9": "the file"}
+#: What stands for code, links' targets and templating, which extraction
+#: masked out of the text.
+_MASKED = '<span class="masked" title="code or markup, not checked">[…]</span>'
+#: How many rules the chart of the rules that fire most shows.
+CHART_RULES = 10
+
+
+def render(report: Report, stream: TextIO, color: bool) -> None:
+    for part in page(report):
+        stream.write(part + "\n")
+
+
+def page(report: Report) -> Iterator[str]:
+    """The page in parts, written one by one: a big document's section is
+    the only large string held at a time."""
+    files = report.result.files
+    grades = [_grade(_document(result)) for result in files]
+    yield from [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>plainlint report: {len(files)} document{'s' if len(files) != 1 else ''}</title>",
+        f"<style>{_asset('report.css')}</style></head><body>",
+        '<a class="skip" href="#main">Skip to the report</a>',
+        f'<header><p>plainlint {escape(report.version)}</p><h1>Plain language report</h1></header>',
+        '<main id="main">',
+        _overview(files, grades),
+        _chart(report.result.findings),
+        _filters(),
+    ]
+    for number, result in enumerate(files, start=1):
+        yield _document_section(number, result, _document(result), report)
+    yield from [
+        _rules(report),
+        "</main>",
+        "<footer><p>Made by plainlint, a linter for plain language and form usability. "
+        "Levels: error and warning fail a CI gate by default; suggestion does not.</p></footer>",
+        f"<script>{_asset('report.js')}</script>",
+        "</body></html>",
+    ]
+
+
+def _asset(name: str) -> str:
+    return resources.files("plainlint.report").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _document(result: FileResult) -> Document | str:
+    """The document again, for its text; or why its text is not shown."""
+    if result.error is not None:
+        return result.error
+    path = Path(result.path)
+    if not path.is_file():
+        return "its text is not shown (it was read from standard input)"
+    try:
+        return extract(read_source(path, result.path))
+    except InputError as error:
+        return str(error)
+
+
+def _grade(document: Document | str) -> float | None:
+    if isinstance(document, str):
+        return None
+    found = prose.sentences(document.blocks)
+    if not found:
+        return None
+    counts = readability.total(readability.sentence_counts(sentence.text) for sentence in found)
+    return readability.METRICS["flesch-kincaid-grade"].grade(counts)
+
+
+def _overview(files: list[FileResult], grades: list[float | None]) -> str:
+    rows = []
+    for number, (result, grade) in enumerate(zip(files, grades, strict=True), start=1):
+        levels = Counter(finding.level.value for finding in result.findings)
+        cells = [
+            f'<td><a href="#doc-{number}">{escape(result.path)}</a></td>',
+            f'<td class="number">{result.words:,}</td>',
+            f'<td class="number" data-value="{grade if grade is not None else -1:.1f}">'
+            f'{"–" if grade is None else f"{grade:.1f}"}</td>',
+            *(f'<td class="number">{levels.get(level, 0)}</td>' for level in LEVELS),
+        ]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    totals = Counter(finding.level.value for result in files for finding in result.findings)
+    words = sum(result.words for result in files)
+    return (
+        '<section aria-labelledby="overview"><h2 id="overview">Overview</h2>'
+        f"<p>{len(files)} document{'s' if len(files) != 1 else ''}, {words:,} words: "
+        + ", ".join(f"{totals.get(level, 0)} {level}{'s' if totals.get(level, 0) != 1 else ''}" for level in LEVELS)
+        + ". Reading grade is the Flesch-Kincaid grade of the document's running prose.</p>"
+        '<table class="sortable"><caption>Documents</caption><thead><tr><th scope="col">Document</th>'
+        '<th scope="col" class="number">Words</th><th scope="col" class="number">Reading grade</th>'
+        + "".join(f'<th scope="col" class="number">{level.capitalize()}s</th>' for level in LEVELS)
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _chart(findings: list[Finding]) -> str:
+    """The rules that fire most, as bars (inline SVG) and as a table."""
+    counts = Counter(finding.code for finding in findings).most_common(CHART_RULES)
+    if not counts:
+        return '<section aria-labelledby="rules-most"><h2 id="rules-most">Rules that fire most</h2><p>No findings.</p></section>'
+    most = counts[0][1]
+    bar, height, label = 360, 22, 70
+    bars = []
+    for row, (code, count) in enumerate(counts):
+        y = row * height
+        width = max(2, round(bar * count / most))
+        bars.append(
+            f'<text x="0" y="{y + 15}">{code}</text><rect x="{label}" y="{y + 4}" width="{width}" height="14"></rect>'
+            f'<text x="{label + width + 6}" y="{y + 15}">{count}</text>'
+        )
+    description = ", ".join(f"{code} {count}" for code, count in counts)
+    svg = (
+        f'<svg class="chart" role="img" aria-labelledby="chart-title" width="{label + bar + 60}" '
+        f'height="{len(counts) * height + 4}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="chart-title">Findings by rule: {description}</title>{"".join(bars)}</svg>'
+    )
+    rows = "".join(f'<tr><td><a href="#rule-{code}">{code}</a></td><td class="number">{count}</td></tr>'
+                   for code, count in counts)
+    return (
+        '<section aria-labelledby="rules-most"><h2 id="rules-most">Rules that fire most</h2>'
+        f'{svg}<details><summary>The same as a table</summary><table><thead><tr><th scope="col">Rule</th>'
+        f'<th scope="col" class="number">Findings</th></tr></thead><tbody>{rows}</tbody></table></details></section>'
+    )
+
+
+def _filters() -> str:
+    levels = "".join(f'<label><input type="checkbox" name="level" value="{level}" checked> {level}</label>'
+                     for level in LEVELS)
+    families = "".join(f'<label><input type="checkbox" name="family" value="{prefix}" checked> '
+                       f"{prefix}xx {name}</label>" for prefix, name in FAMILIES.items())
+    return (
+        '<form id="filters" class="filters" aria-label="Filter findings">'
+        f"<fieldset><legend>Level</legend>{levels}</fieldset>"
+        f"<fieldset><legend>Rules</legend>{families}</fieldset>"
+        '<p id="filter-status" role="status" aria-live="polite"></p></form>'
+    )
+
+
+def _document_section(number: int, result: FileResult, document: Document | str, report: Report) -> str:
+    head = f'<section aria-labelledby="doc-{number}"><h2 id="doc-{number}">{escape(result.path)}</h2>'
+    findings = result.findings
+    if isinstance(document, str):
+        items = "".join(_item(number, index, finding, report) for index, finding in enumerate(findings, start=1))
+        return f"{head}<p>{escape(document)}</p>{_list(items)}</section>"
+    placed, _ = place(document, findings)
+    items = "".join(_item(number, index, finding, report) for index, finding in enumerate(findings, start=1))
+    return (
+        f"{head}<p>{result.words:,} words, {len(findings)} finding{'s' if len(findings) != 1 else ''}.</p>"
+        f'<h3>Text</h3><div class="text">{_text(number, document, placed)}</div>'
+        f"{_fields(document, findings)}"
+        f"<h3>Findings</h3>{_list(items)}</section>"
+    )
+
+
+def _list(items: str) -> str:
+    return f'<ol class="findings">{items}</ol>' if items else "<p>No findings.</p>"
+
+
+def _item(document: int, number: int, finding: Finding, report: Report) -> str:
+    level = finding.level.value
+    suggestions = "".join(
+        f'<li><span class="suggestion">{escape(s.text)}</span> ({escape(s.confidence)})</li>'
+        for s in finding.suggestions
+    )
+    rule = report.registry.get(finding.code)
+    name = f" {escape(rule.name)}" if rule else ""
+    return (
+        f'<li id="f-{document}-{number}" class="level-{level}" data-code="{finding.code}" data-level="{level}">'
+        f'<span class="where">{escape(_where(finding.location))}</span> · <span class="level">{level}</span> · '
+        f'<a href="#rule-{finding.code}">{finding.code}{name}</a><br>{escape(finding.message)}'
+        + (f"<ul>{suggestions}</ul>" if suggestions else "")
+        + "</li>"
+    )
+
+
+def _where(location: Location) -> str:
+    parts = []
+    if location.page is not None:
+        parts.append(f"page {location.page}")
+    if location.line is not None:
+        parts.append(f"line {location.line}")
+    if location.field:
+        parts.append(f"field {location.field}")
+    if location.region:
+        parts.append(location.region)
+    return ", ".join(parts) or "whole document"
+
+
+def _text(number: int, document: Document, placed: list[Placed]) -> str:
+    by_block: dict[int, list[Placed]] = {}
+    for span in placed:
+        by_block.setdefault(span.block, []).append(span)
+
+    def opening(span: Placed) -> str:
+        level = span.finding.level.value
+        return (f'<mark class="level-{level}" data-code="{span.finding.code}" data-level="{level}" '
+                f'title="{escape(span.finding.code + ": " + span.finding.message)}">')
+
+    def after(span: Placed) -> str:
+        level = span.finding.level.value
+        return (f'<a class="ref" href="#f-{number}-{span.number}" data-code="{span.finding.code}" '
+                f'data-level="{level}" aria-label="finding {span.number}: {span.finding.code}">{span.number}</a>')
+
+    out = []
+    for index, block in enumerate(document.blocks):
+        classes = ["block", f"block-{block.kind.value}"]
+        label = ""
+        if not block.kind.is_prose_like:
+            classes.append("block-skipped")
+            label = f'<span class="kind">[{block.kind.value}: not checked as prose] </span>'
+        page = f' data-page="{block.location().page}"' if block.location().page is not None else ""
+        text = marked(block.text, by_block.get(index, []), opening, after).replace(PLACEHOLDER, _MASKED)
+        out.append(f'<p class="{" ".join(classes)}"{page}>{label}{text}</p>')
+    return "".join(out)
+
+
+def _fields(document: Document, findings: list[Finding]) -> str:
+    if not document.fields:
+        return ""
+    by_field = Counter(finding.location.field for finding in findings if finding.location.field)
+    rows = "".join(
+        f"<tr><td>{escape(field.name)}</td><td>{escape(field.label or '')}</td><td>{escape(field.tooltip or '')}</td>"
+        f"<td>{'yes' if field.required else 'no'}</td><td>{escape(field.kind)}</td>"
+        f'<td class="number">{by_field.get(field.name, 0)}</td></tr>'
+        for field in document.fields
+    )
+    return (
+        '<h3>Form fields</h3><table class="sortable"><thead><tr><th scope="col">Name</th><th scope="col">Label</th>'
+        '<th scope="col">Tooltip</th><th scope="col">Required</th><th scope="col">Type</th>'
+        f'<th scope="col" class="number">Findings</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def _rules(report: Report) -> str:
+    codes = sorted({finding.code for finding in report.result.findings})
+    entries = []
+    for code in codes:
+        rule = report.registry.get(code)
+        if rule is None:
+            continue
+        docs = rule.docs
+        entries.append(
+            f'<details id="rule-{code}"><summary>{code} {escape(rule.name)}: {escape(rule.summary)}</summary>'
+            f"<h3>What it does</h3><p>{escape(docs.what)}</p><h3>Why</h3><p>{escape(docs.why)}</p>"
+            f"<h3>Example</h3><p>{escape(docs.example)}</p><h3>Use instead</h3><p>{escape(docs.use_instead)}</p>"
+            "</details>"
+        )
+    return f'<section aria-labelledby="rules"><h2 id="rules">The rules</h2>{"".join(entries)}</section>'
