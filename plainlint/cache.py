@@ -23,7 +23,7 @@ from pathlib import Path
 
 from plainlint import __version__
 from plainlint.compiled import files_stamp
-from plainlint.document import Finding, Level, Location, Suggestion
+from plainlint.document import DocumentStats, Finding, Level, Location, Suggestion
 from plainlint.limits import CACHE_BYTES
 from plainlint.registry import builtin_specs_dir
 
@@ -66,20 +66,26 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str, path: str) -> tuple[list[Finding], int] | None:
-        """The findings (located in `path`) and word count stored under `key`."""
+    def get(self, key: str, path: str) -> tuple[list[Finding], int, DocumentStats | None] | None:
+        """The findings (located in `path`), word count and document
+        measures stored under `key`."""
         entry = self._entry(key)
         try:
             stored = json.loads(entry.read_bytes())
             findings = [_finding(item, path) for item in stored["findings"]]
             words = int(stored["words"])
+            stats = DocumentStats(**stored["stats"]) if stored.get("stats") else None
             os.utime(entry)  # used now: pruned last
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return findings, words
+        return findings, words, stats
 
-    def put(self, key: str, findings: list[Finding], words: int) -> None:
-        stored = {"words": words, "findings": [_stored(finding) for finding in findings]}
+    def put(self, key: str, findings: list[Finding], words: int, stats: DocumentStats | None = None) -> None:
+        stored = {
+            "words": words,
+            "stats": asdict(stats) if stats else None,
+            "findings": [_stored(finding) for finding in findings],
+        }
         entry = self._entry(key)
         temporary = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}.tmp")
         try:

@@ -201,6 +201,19 @@ class Directive:
     codes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class DocumentStats:
+    """What a scorecard needs of a document beside its findings: its running
+    prose (words, sentences, Flesch-Kincaid grade; None without prose), its
+    headings and its form fields."""
+
+    prose_words: int = 0
+    sentences: int = 0
+    grade: float | None = None
+    headings: int = 0
+    fields: int = 0
+
+
 @dataclass
 class Document:
     path: str

@@ -28,6 +28,7 @@ from plainlint.extract import (
     supported_suffixes,
 )
 from plainlint.language.nlp import LanguagePass, Want
+from plainlint.language.stats import document_stats
 from plainlint.parallel import can_fork, run_in_workers
 from plainlint.registry import Registry, Rule
 from plainlint.results import FileResult, RunResult
@@ -154,7 +155,7 @@ class Linter:
                 except TimeLimit as error:
                     item.result.error = str(error)
                 if self.cache and item.cache_key and item.result.error is None:
-                    self.cache.put(item.cache_key, item.result.findings, item.result.words)
+                    self.cache.put(item.cache_key, item.result.findings, item.result.words, item.result.stats)
                 run.files.append(item.result)
                 item.document = None  # let parsed blocks go before the next chunk
                 on_file()
@@ -174,7 +175,7 @@ class Linter:
                 rules = settings.enabled_rules(self.registry, target.path)
                 cache_key = self._cache_key(source, settings, rules)
                 if cache_key and (cached := self.cache.get(cache_key, target.display)):
-                    result.findings, result.words = cached
+                    result.findings, result.words, result.stats = cached
                     self._drop_model_rules(rules, settings, run)
                     return result
                 document = extract(source)
@@ -182,6 +183,7 @@ class Linter:
             result.error = str(error)
             return result
         result.words = document.word_count()
+        result.stats = document_stats(document)
         return _Prepared(result, document, settings, target.path, rules, cache_key)
 
     def _cache_key(self, source: Source, settings: Settings, rules: list[Rule]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from plainlint.document import Finding, Level
+from plainlint.document import DocumentStats, Finding, Level
 
 
 class ExitCode:
@@ -23,6 +23,8 @@ class FileResult:
     error: str | None = None
     fail_on: Level = Level.WARNING
     words: int = 0
+    #: Measures for the scorecard; None for a file that was not read.
+    stats: DocumentStats | None = None
 
     @property
     def failing(self) -> list[Finding]:

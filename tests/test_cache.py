@@ -99,7 +99,7 @@ def test_entries_round_trip_and_the_folder_stays_bounded(tmp_path):
         cache.put(key, [_finding(index)], index)
         os.utime(cache._entry(key), (index, index))  # entry `index` last used at time `index`
     last = _finding(39)
-    assert cache.get(keys[-1], "b.md") == ([replace(last, location=replace(last.location, path="b.md"))], 39)
+    assert cache.get(keys[-1], "b.md") == ([replace(last, location=replace(last.location, path="b.md"))], 39, None)
     cache.prune()
     kept = sum(entry.stat().st_size for entry in entries(tmp_path))
     assert kept <= 15_000

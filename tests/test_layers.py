@@ -18,8 +18,8 @@ ALLOWED = {
     "checks": {"document", "errors", "language", "forms"},
     "extract": {"document", "errors", "limits"},
     "gate": {"document", "errors"},
-    "formatters": {"document", "errors", "results", "registry", "gate"},
-    "report": {"document", "errors", "results", "registry", "formatters", "extract", "language"},
+    "formatters": {"document", "errors", "results", "registry", "gate", "scorecard"},
+    "report": {"document", "errors", "results", "registry", "formatters", "extract", "language", "scorecard"},
 }
 
 

@@ -9,8 +9,9 @@ from typing import Any, TextIO
 from plainlint.document import Finding
 from plainlint.formatters import Lazy, Report, write_json
 from plainlint.gate.baseline import fingerprints
+from plainlint.scorecard import scorecard
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
@@ -32,7 +33,9 @@ def as_dict(report: Report) -> dict[str, Any]:
             "exit_code": result.exit_code(),
         },
         "files": [
-            {"path": r.path, "words": r.words, "findings": len(r.findings), "error": r.error}
+            # Added in 1.2: the plain-language scorecard (plainlint.scorecard).
+            {"path": r.path, "words": r.words, "findings": len(r.findings), "error": r.error,
+             "scorecard": scorecard(r).as_dict()}
             for r in result.files
         ],
         "findings": Lazy(

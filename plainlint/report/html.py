@@ -27,6 +27,7 @@ from plainlint.language import prose, readability
 from plainlint.report.marks import marked
 from plainlint.report.placing import Placed, place
 from plainlint.results import FileResult
+from plainlint.scorecard import Scorecard, scorecard
 
 LEVELS = ("error", "warning", "suggestion")
 FAMILIES = {"PL1": "words", "PL2": "sentences", "PL3": "readability", "PL4": "forms", "PL5": "structure",
@@ -48,6 +49,7 @@ def page(report: Report) -> Iterator[str]:
     the only large string held at a time."""
     files = report.result.files
     grades = [_grade(_document(result)) for result in files]
+    cards = [scorecard(result) for result in files]
     yield from [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -57,12 +59,12 @@ def page(report: Report) -> Iterator[str]:
         '<a class="skip" href="#main">Skip to the report</a>',
         f'<header><p>plainlint {escape(report.version)}</p><h1>Plain language report</h1></header>',
         '<main id="main">',
-        _overview(files, grades),
+        _overview(files, grades, cards),
         _chart(report.result.findings),
         _filters(),
     ]
     for number, result in enumerate(files, start=1):
-        yield _document_section(number, result, _document(result), report)
+        yield _document_section(number, result, _document(result), report, cards[number - 1])
     yield from [
         _rules(report),
         "</main>",
@@ -100,9 +102,9 @@ def _grade(document: Document | str) -> float | None:
     return readability.METRICS["flesch-kincaid-grade"].grade(counts)
 
 
-def _overview(files: list[FileResult], grades: list[float | None]) -> str:
+def _overview(files: list[FileResult], grades: list[float | None], cards: list[Scorecard]) -> str:
     rows = []
-    for number, (result, grade) in enumerate(zip(files, grades, strict=True), start=1):
+    for number, (result, grade, card) in enumerate(zip(files, grades, cards, strict=True), start=1):
         levels = Counter(finding.level.value for finding in result.findings)
         cells = [
             f'<td><a href="#doc-{number}">{escape(result.path)}</a></td>',
@@ -110,6 +112,8 @@ def _overview(files: list[FileResult], grades: list[float | None]) -> str:
             f'<td class="number" data-value="{grade if grade is not None else -1:.1f}">'
             f'{"–" if grade is None else f"{grade:.1f}"}</td>',
             *(f'<td class="number">{levels.get(level, 0)}</td>' for level in LEVELS),
+            f'<td class="number" data-value="{card.score if card.score is not None else -1}">'
+            f'{"–" if card.score is None else card.score}</td>',
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     totals = Counter(finding.level.value for result in files for finding in result.findings)
@@ -118,10 +122,12 @@ def _overview(files: list[FileResult], grades: list[float | None]) -> str:
         '<section aria-labelledby="overview"><h2 id="overview">Overview</h2>'
         f"<p>{len(files)} document{'s' if len(files) != 1 else ''}, {words:,} words: "
         + ", ".join(f"{totals.get(level, 0)} {level}{'s' if totals.get(level, 0) != 1 else ''}" for level in LEVELS)
-        + ". Reading grade is the Flesch-Kincaid grade of the document's running prose.</p>"
+        + ". Reading grade is the Flesch-Kincaid grade of the document's running prose. The score is "
+        "100 &times; the plain-language checklist items a document passes / the items that apply to it.</p>"
         '<table class="sortable"><caption>Documents</caption><thead><tr><th scope="col">Document</th>'
         '<th scope="col" class="number">Words</th><th scope="col" class="number">Reading grade</th>'
         + "".join(f'<th scope="col" class="number">{level.capitalize()}s</th>' for level in LEVELS)
+        + '<th scope="col" class="number">Score</th>'
         + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -169,7 +175,8 @@ def _filters() -> str:
     )
 
 
-def _document_section(number: int, result: FileResult, document: Document | str, report: Report) -> str:
+def _document_section(number: int, result: FileResult, document: Document | str, report: Report,
+                      card: Scorecard) -> str:
     head = f'<section aria-labelledby="doc-{number}"><h2 id="doc-{number}">{escape(result.path)}</h2>'
     findings = result.findings
     if isinstance(document, str):
@@ -179,9 +186,24 @@ def _document_section(number: int, result: FileResult, document: Document | str,
     items = "".join(_item(number, index, finding, report) for index, finding in enumerate(findings, start=1))
     return (
         f"{head}<p>{result.words:,} words, {len(findings)} finding{'s' if len(findings) != 1 else ''}.</p>"
+        f"{_scorecard(card)}"
         f'<h3>Text</h3><div class="text">{_text(number, document, placed)}</div>'
         f"{_fields(document, findings)}"
         f"<h3>Findings</h3>{_list(items)}</section>"
+    )
+
+
+def _scorecard(card: Scorecard) -> str:
+    rows = "".join(
+        f'<tr class="status-{item.status.replace(" ", "-")}"><td>{escape(item.title)}<br>'
+        f'<span class="where">{escape(item.guideline)}</span></td><td>{escape(item.status)}</td>'
+        f"<td>{escape(item.evidence)}</td></tr>"
+        for item in card.items
+    )
+    score = "no score: nothing on the checklist applies" if card.score is None else f"score {card.score} of 100"
+    return (
+        f"<h3>Plain-language scorecard: {score}</h3><table><thead><tr><th scope=\"col\">Checklist item</th>"
+        f'<th scope="col">Result</th><th scope="col">Evidence</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
