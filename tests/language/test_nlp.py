@@ -84,7 +84,8 @@ def test_selective_and_full_parsing_find_the_same(tmp_path):
     own.write_text(
         "# Your claim\n\nYour claim was denied. It isn't uncommon. The forms weren't signed by the clerk.\n\n"
         "- Form received\n- Made a decision on the application of the rules\n\n"
-        "Unless you write, except if asked, and if you can, or provided that you call, we close it.\n"
+        "Unless you write, except if asked, and if you can, or provided that you call, we close it.\n\n"
+        "Call us at 555-0100. Thank you.\n"  # no rule wants these parsed
     )
     paths = [str(own)]
     if SHARED.exists():
