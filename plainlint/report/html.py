@@ -24,6 +24,7 @@ from plainlint.errors import InputError
 from plainlint.extract import extract, read_source
 from plainlint.formatters import Report
 from plainlint.language import prose, readability
+from plainlint.language.sections import pooled, sections
 from plainlint.report.marks import marked
 from plainlint.report.placing import Placed, place
 from plainlint.results import FileResult
@@ -35,6 +36,8 @@ FAMILIES = {"PL1": "words", "PL2": "sentences", "PL3": "readability", "PL4": "fo
 #: What stands for code, links' targets and templating, which extraction
 #: masked out of the text.
 _MASKED = '<span class="masked" title="code or markup, not checked">[…]</span>'
+#: At most this many sections are shown in the grade chart.
+CHART_SECTIONS = 40
 #: How many rules the chart of the rules that fire most shows.
 CHART_RULES = 10
 
@@ -187,9 +190,63 @@ def _document_section(number: int, result: FileResult, document: Document | str,
     return (
         f"{head}<p>{result.words:,} words, {len(findings)} finding{'s' if len(findings) != 1 else ''}.</p>"
         f"{_scorecard(card)}"
+        f"{_grades_by_section(document, report)}"
         f'<h3>Text</h3><div class="text">{_text(number, document, placed)}</div>'
         f"{_fields(document, findings)}"
         f"<h3>Findings</h3>{_list(items)}</section>"
+    )
+
+
+def _grades_by_section(document: Document, report: Report) -> str:
+    """The reading grade of each stretch PL301 scores (a section, with its
+    short subsections pooled in), as bars beside the target grade (inline
+    SVG), red where PL301 reports it; and the same as a table."""
+    rule = report.registry.get("PL301")
+    if rule is None:
+        return ""
+    options = rule.defaults()
+    target, limit = float(options["target-grade"]), float(options["target-grade"]) + float(options["tolerance"])
+    metric = readability.METRICS[options["metric"]]
+    position = {id(block): index for index, block in enumerate(document.blocks)}
+    scored = []
+    for section, blocks in pooled(sections(document), lambda blocks: prose.word_count(blocks) >= options["min-words"]):
+        found = prose.sentences(blocks)
+        if not found:
+            continue
+        grade = metric.grade(readability.total(readability.sentence_counts(s.text) for s in found))
+        title = section.anchor.text.strip().splitlines()[0] if section.level else "(before the first heading)"
+        scored.append((position[id(section.anchor)], title[:60], grade))
+    rows = [(title, grade) for _, title, grade in sorted(scored)]  # in reading order
+    if len(rows) < 2:
+        return ""
+    rows = rows[:CHART_SECTIONS]
+    top = max(max(grade for _, grade in rows), target) + 1
+    label, bar, height = 300, 300, 22
+    scale = bar / top
+    shapes = []
+    for row, (title, grade) in enumerate(rows):
+        y = row * height
+        width = max(2, round(grade * scale))
+        over = " over" if grade > limit else ""
+        shapes.append(
+            f'<text x="0" y="{y + 15}">{escape(title[:45])}</text>'
+            f'<rect class="grade{over}" x="{label}" y="{y + 4}" width="{width}" height="14"></rect>'
+            f'<text x="{label + width + 6}" y="{y + 15}">{grade:.1f}</text>'
+        )
+    line = label + round(target * scale)
+    shapes.append(f'<line x1="{line}" x2="{line}" y1="0" y2="{len(rows) * height + 4}" class="target"></line>')
+    description = "; ".join(f"{title}: {grade:.1f}" for title, grade in rows)
+    table = "".join(f"<tr><td>{escape(title)}</td><td class=\"number\">{grade:.1f}</td></tr>" for title, grade in rows)
+    chart_id = f"grades-{id(document)}"
+    return (
+        f"<h3>Reading grade by section</h3><p>{escape(metric.label)} of each section as PL301 scores it "
+        f"(short subsections counted with their parent); the line is the target grade {target:g}, and red bars "
+        f"are more than {options['tolerance']:g} above it.</p>"
+        f'<svg class="chart" role="img" aria-labelledby="{chart_id}" width="{label + bar + 60}" '
+        f'height="{len(rows) * height + 8}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}">Reading grade by section: {escape(description)}</title>{"".join(shapes)}</svg>'
+        '<details><summary>The same as a table</summary><table><thead><tr><th scope="col">Section</th>'
+        f'<th scope="col" class="number">Grade</th></tr></thead><tbody>{table}</tbody></table></details>'
     )
 
 

@@ -3,6 +3,7 @@ marked at its span in the document's text, readable without JavaScript."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -95,3 +96,21 @@ def test_the_report_is_self_contained_and_has_the_landmarks(tmp_path):
     assert all(attrs.get("scope") == "col" for tag, attrs in parsed.found if tag == "th")
     (svg,) = [attrs for tag, attrs in parsed.found if tag == "svg"]
     assert svg["role"] == "img" and svg["aria-labelledby"]
+
+
+def test_the_grade_chart_shows_each_section_as_pl301_scores_it(tmp_path):
+    from plainlint.registry import default_registry
+
+    examples = [example.text for example in default_registry().get("PL301").examples]
+    hard = examples[0]
+    easy = next(text for text in examples if "Who can apply" in text)
+    page = tmp_path / "guide.md"
+    page.write_text(f"{hard}\n{easy}\n")
+    out = tmp_path / "report.html"
+    CliRunner().invoke(main, ["report", "--no-cache", "--no-model", "--output", str(out), str(page)])
+    html = out.read_text(encoding="utf-8")
+    bars = re.findall(r'<text x="0" y="\d+">([^<]+)</text><rect class="(grade(?: over)?)"', html)
+    assert bars == [("Who may apply", "grade over"), ("Who can apply", "grade")]
+    check = CliRunner().invoke(main, ["check", "--no-cache", "--no-model", "--select", "PL301", "--format", "json",
+                                      str(page)])
+    assert [finding["matched"] for finding in json.loads(check.output)["findings"]] == ["Who may apply"]
