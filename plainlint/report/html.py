@@ -49,9 +49,10 @@ def render(report: Report, stream: TextIO, color: bool) -> None:
 
 def page(report: Report) -> Iterator[str]:
     """The page in parts, written one by one: a big document's section is
-    the only large string held at a time."""
+    the only large string held at a time, and each document is read again
+    (for its text) only when its section is written."""
     files = report.result.files
-    grades = [_grade(_document(result)) for result in files]
+    grades = [result.stats.grade if result.stats else None for result in files]
     cards = [scorecard(result) for result in files]
     yield from [
         "<!doctype html>",
@@ -93,16 +94,6 @@ def _document(result: FileResult) -> Document | str:
         return extract(read_source(path, result.path))
     except InputError as error:
         return str(error)
-
-
-def _grade(document: Document | str) -> float | None:
-    if isinstance(document, str):
-        return None
-    found = prose.sentences(document.blocks)
-    if not found:
-        return None
-    counts = readability.total(readability.sentence_counts(sentence.text) for sentence in found)
-    return readability.METRICS["flesch-kincaid-grade"].grade(counts)
 
 
 def _overview(files: list[FileResult], grades: list[float | None], cards: list[Scorecard]) -> str:
