@@ -6,7 +6,7 @@ message, suggestions and place; the rules' documentation on demand.
 
 Inline CSS, JavaScript and SVG, no network and no external fonts: it opens
 from `file://`. Everything can be read with JavaScript off; JavaScript adds
-the filters (by level and rule family) and sortable tables. Every finding is
+the filters (by level, rule family and rule) and sortable tables. Every finding is
 an element with `data-code` (and `data-level`), in the list and in the text.
 """
 
@@ -65,7 +65,7 @@ def page(report: Report) -> Iterator[str]:
         '<main id="main">',
         _overview(files, grades, cards),
         _chart(report.result.findings),
-        _filters(),
+        _filters(report.result.findings),
     ]
     for number, result in enumerate(files, start=1):
         yield _document_section(number, result, _document(result), report, cards[number - 1])
@@ -156,16 +156,19 @@ def _chart(findings: list[Finding]) -> str:
     )
 
 
-def _filters() -> str:
+def _filters(findings: list[Finding]) -> str:
     levels = "".join(f'<label><input type="checkbox" name="level" value="{level}" checked> {level}</label>'
                      for level in LEVELS)
     families = "".join(f'<label><input type="checkbox" name="family" value="{prefix}" checked> '
                        f"{prefix}xx {name}</label>" for prefix, name in FAMILIES.items())
+    codes = "".join(f'<label><input type="checkbox" name="code" value="{code}" checked> {code}</label>'
+                    for code in sorted({finding.code for finding in findings}))
     return (
         '<form id="filters" class="filters" aria-label="Filter findings">'
         f"<fieldset><legend>Level</legend>{levels}</fieldset>"
-        f"<fieldset><legend>Rules</legend>{families}</fieldset>"
-        '<p id="filter-status" role="status" aria-live="polite"></p></form>'
+        f"<fieldset><legend>Families</legend>{families}</fieldset>"
+        + (f"<fieldset><legend>Rules</legend>{codes}</fieldset>" if codes else "")
+        + '<p id="filter-status" role="status" aria-live="polite"></p></form>'
     )
 
 

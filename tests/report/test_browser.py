@@ -37,3 +37,20 @@ def test_the_report_runs_in_chromium_without_console_errors(tmp_path):
     picture = tmp_path / "report.png"
     _chromium(f"--screenshot={picture}", "--window-size=1100,1400", out.as_uri(), cwd=tmp_path)
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 20_000
+
+
+def test_the_filters_hide_what_is_unticked(tmp_path):
+    """The script reads the boxes as they are: untick "suggestion" in the
+    page and every suggestion is hidden, in the list and in the text."""
+    out = tmp_path / "report.html"
+    letter = PROJECT / "corpora" / "samples" / "benefits-letter.md"
+    CliRunner().invoke(main, ["report", "--no-cache", "--output", str(out), str(letter)])
+    html = out.read_text(encoding="utf-8")
+    unticked = html.replace('value="suggestion" checked', 'value="suggestion"')
+    assert unticked != html
+    out.write_text(unticked, encoding="utf-8")
+    dom = _chromium("--dump-dom", out.as_uri(), cwd=tmp_path).stdout
+    items = re.findall(r'<li id="f-[^"]+" class="([^"]+)" data-code="PL\d+" data-level="(\w+)"', dom)
+    assert items and all(("filtered" in classes) == (level == "suggestion") for classes, level in items)
+    shown = sum(level != "suggestion" for _, level in items)
+    assert f">{shown} findings shown<" in dom

@@ -11,9 +11,11 @@
   }
 
   function apply() {
-    var levels = chosen("level"), families = chosen("family");
+    var levels = chosen("level"), families = chosen("family"), codes = chosen("code");
     document.querySelectorAll("[data-code]").forEach(function (element) {
-      var shown = levels.indexOf(element.dataset.level) >= 0 && families.indexOf(element.dataset.code.slice(0, 3)) >= 0;
+      var code = element.dataset.code;
+      var shown = levels.indexOf(element.dataset.level) >= 0 && families.indexOf(code.slice(0, 3)) >= 0 &&
+        codes.indexOf(code) >= 0;
       element.classList.toggle("filtered", !shown);
     });
     var shown = document.querySelectorAll("li[data-code]:not(.filtered)").length;
