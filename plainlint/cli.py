@@ -279,6 +279,47 @@ def report_command(ctx, paths, output_path, config_path, select, ignore, no_mode
         sys.exit(ExitCode.OK if code == ExitCode.FINDINGS else code)
 
 
+@main.command("annotate", epilog=EXIT_CODES)
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the annotated copy (atomically); never the input itself.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+def annotate_command(path, output_path, config_path, select, ignore, no_model):
+    """Write a copy of a Word document (.docx) with each finding as a comment
+    by "plainlint" on the words it is about. The input is not changed.
+    Findings do not fail it (exit 0); an unreadable file exits 3.
+    """
+    from plainlint.config import ConfigResolver, Overrides
+    from plainlint.engine import Linter
+    from plainlint.gate.atomic import refuse_unsafe, write_bytes_atomic
+    from plainlint.registry import default_registry
+    from plainlint.report.annotate import annotate_docx
+
+    if path.suffix.lower() != ".docx":
+        _fail(f"{path}: annotate writes Word (.docx) copies only; use 'plainlint report' for other formats")
+    registry = default_registry()
+    overrides = Overrides(select=_codes(select) if select is not None else None, ignore=_codes(ignore))
+    try:
+        refuse_unsafe(output_path, "--output", [path])
+        linter = Linter(registry, ConfigResolver(registry, overrides, config_path), use_model=not no_model)
+        (result,) = linter.run(linter.targets([str(path)])).files
+        if result.error is not None:
+            _fail(f"{path}: error: {result.error}", ExitCode.INPUT_ERROR)
+        annotated = annotate_docx(path.read_bytes(), result.findings)
+        write_bytes_atomic(output_path, annotated.data)
+    except PlainlintError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{output_path}: cannot write: {error.strerror or error}", ExitCode.INPUT_ERROR)
+    comments = "comment" if annotated.placed == 1 else "comments"
+    click.echo(f"plainlint: wrote {output_path}: {annotated.placed} {comments} on the text"
+               + (f", {annotated.apart} more in one comment at the start" if annotated.apart else ""), err=True)
+
+
 @main.command("extract")
 @click.argument("path")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)

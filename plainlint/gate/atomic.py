@@ -52,7 +52,12 @@ def refuse_unsafe(path: Path, option: str, inputs: Iterable[Path] = ()) -> None:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace `path` with `text` (UTF-8, line endings as given).
+    """Replace `path` with `text` (UTF-8, line endings as given)."""
+    write_bytes_atomic(path, text.encode("utf-8", errors="backslashreplace"))  # lone surrogates, as on stdout
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace `path` with `data`.
 
     The new file gets the permissions a plain `open()` would give it (0666
     less the umask); nothing of the old file (mode, owner, a symlink) is kept.
@@ -63,7 +68,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8", errors="backslashreplace"))  # lone surrogates, as on stdout
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)

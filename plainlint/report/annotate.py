@@ -1,0 +1,139 @@
+"""`plainlint annotate FILE --output OUT`: a copy of a Word document with
+each finding as a Word comment on the words it is about, by "plainlint",
+where the people who own the document already work. The input is never
+changed.
+
+A DOCX finding's line is its paragraph's number in the body and its column
+the character in that paragraph. The paragraph is found again in the
+copy, checked to hold the finding's text there (else the text is looked for
+in that paragraph), and the runs around the span are split so that the
+comment covers just those words. A finding with no such place (on the whole
+file, a form field, a header, footer or note) goes into one comment at the
+start.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from plainlint.document import Finding
+
+AUTHOR, INITIALS = "plainlint", "PL"
+#: Regions whose paragraphs are numbered with the body's.
+_BODY_REGIONS = ("table", "text box")
+#: Run children that `Run.text` turns into text and back without loss.
+_TEXT_ONLY = frozenset({"rPr", "t", "tab", "br", "cr"})
+
+
+@dataclass(frozen=True)
+class Annotated:
+    data: bytes
+    placed: int
+    apart: int
+
+
+def annotate_docx(data: bytes, findings: Iterable[Finding]) -> Annotated:
+    """The DOCX `data` with a comment for each finding."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    paragraphs = [Paragraph(p, document._body) for p in body.iter(qn("w:p"))]
+    apart: list[Finding] = []
+    placed = 0
+    for finding in findings:
+        runs = _runs_for(finding, paragraphs)
+        try:
+            if runs:
+                document.add_comment(runs, text=_comment(finding), author=AUTHOR, initials=INITIALS)
+                placed += 1
+                continue
+        except ValueError:  # a span python-docx cannot anchor (across a link's edge, say)
+            pass
+        apart.append(finding)
+    first = next((runs for p in paragraphs if (runs := list(_runs(p)))), None)
+    if apart and first:
+        listed = "\n".join(f"{_where(f)}: {_comment(f)}" for f in apart)
+        document.add_comment(first[0], text=f"plainlint: {len(apart)} findings without a place in the text\n{listed}",
+                             author=AUTHOR, initials=INITIALS)
+    out = io.BytesIO()
+    document.save(out)
+    return Annotated(out.getvalue(), placed, len(apart))
+
+
+def _comment(finding: Finding) -> str:
+    lines = [f"{finding.code} {finding.name} [{finding.level.value}]: {finding.message}"]
+    lines += [f"Suggestion ({s.confidence}): {s.text}" for s in finding.suggestions]
+    return "\n".join(lines)
+
+
+def _where(finding: Finding) -> str:
+    location = finding.location
+    return location.field or location.region or (f"paragraph {location.line}" if location.line else "the document")
+
+
+def _runs_for(finding: Finding, paragraphs: list) -> list:
+    location = finding.location
+    if not finding.matched or location.line is None or not 0 < location.line <= len(paragraphs):
+        return []
+    if location.region and not location.region.startswith(_BODY_REGIONS):
+        return []  # a header, footer or note: numbered in its own story
+    paragraph = paragraphs[location.line - 1]
+    text = "".join(run.text for run in _runs(paragraph))
+    start = (location.column or 1) - 1
+    if text[start : start + len(finding.matched)] != finding.matched:
+        start = text.find(finding.matched)
+    if start < 0:
+        return []
+    return _isolate(paragraph, start, start + len(finding.matched))
+
+
+def _runs(paragraph) -> Iterator:
+    """The paragraph's runs in reading order, those in links included."""
+    from docx.text.run import Run
+
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Run):
+            yield item
+        else:
+            yield from item.runs
+
+
+def _isolate(paragraph, start: int, end: int) -> list:
+    """The runs that hold characters `start` to `end` of the paragraph,
+    split where the span starts or ends inside a run of plain text."""
+    chosen = []
+    offset = 0
+    for run in list(_runs(paragraph)):
+        length = len(run.text)
+        run_start, run_end = offset, offset + length
+        offset = run_end
+        if run_end <= start or run_start >= end or not length:
+            continue
+        if run_start < start:
+            run = _split(run, start - run_start)[1]
+            run_start = start
+        if run_end > end:
+            run = _split(run, end - run_start)[0]
+        chosen.append(run)
+    return chosen
+
+
+def _split(run, at: int) -> tuple:
+    """`run` cut in two at character `at`, both halves keeping its format;
+    a run holding more than text (a picture, a field) is not cut."""
+    from docx.text.run import Run
+
+    if not 0 < at < len(run.text) or any(child.tag.rsplit("}", 1)[-1] not in _TEXT_ONLY for child in run._r):
+        return run, run
+    text = run.text
+    second = copy.deepcopy(run._r)
+    run._r.addnext(second)
+    after = Run(second, run._parent)
+    run.text, after.text = text[:at], text[at:]
+    return run, after

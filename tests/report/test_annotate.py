@@ -1,0 +1,118 @@
+"""`plainlint annotate`: a Word copy with each finding as a comment on exactly
+the words it is about; the input unchanged; checked in LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from support import SHARED
+
+from plainlint.cli import main
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SOFFICE = shutil.which("soffice")
+
+
+def _letter(path) -> None:
+    document = docx.Document()
+    document.add_heading("Notice of determination", 1)
+    paragraph = document.add_paragraph("Pursuant to the regulations, the applicant ")
+    paragraph.add_run("shall").bold = True
+    paragraph.add_run(" submit all required documentation prior to the deadline in order to facilitate a decision.")
+    document.add_paragraph("In the event that the form is not received by the office, the application shall be deemed null and void.")
+    document.save(path)
+
+
+def _commented_text(data: bytes) -> dict[str, str]:
+    """The text inside each comment's range, by comment id (ranges may nest
+    or overlap)."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    open_ids: list[str] = []
+    texts: dict[str, str] = {}
+    for element in root.iter():
+        if element.tag == f"{W}commentRangeStart":
+            open_ids.append(element.get(f"{W}id"))
+        elif element.tag == f"{W}commentRangeEnd":
+            open_ids.remove(element.get(f"{W}id"))
+        elif element.tag == f"{W}t":
+            for comment in open_ids:
+                texts[comment] = texts.get(comment, "") + (element.text or "")
+    return texts
+
+
+def _findings(path) -> list[dict]:
+    run = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(path)])
+    return json.loads(run.output)["findings"]
+
+
+def test_every_finding_is_a_comment_on_exactly_its_words(tmp_path):
+    source, copy = tmp_path / "letter.docx", tmp_path / "annotated.docx"
+    _letter(source)
+    before = source.read_bytes()
+    run = CliRunner().invoke(main, ["annotate", str(source), "--output", str(copy)])
+    assert run.exit_code == 0, run.output
+    assert source.read_bytes() == before  # the input is never changed
+    findings = _findings(source)
+    annotated = docx.Document(copy)
+    comments = list(annotated.comments)
+    assert len(comments) == len(findings) > 5 and {c.author for c in comments} == {"plainlint"}
+    ranges = _commented_text(copy.read_bytes())
+    by_id = {str(comment.comment_id): comment.text for comment in comments}
+    for finding in findings:
+        assert any(ranges.get(i) == finding["matched"] and finding["code"] in by_id[i] for i in by_id), finding
+    assert [p.text for p in annotated.paragraphs] == [p.text for p in docx.Document(source).paragraphs]
+    assert any(run.bold and run.text == "shall" for run in annotated.paragraphs[1].runs)  # formatting kept
+
+
+def test_what_annotate_refuses(tmp_path):
+    source = tmp_path / "letter.docx"
+    _letter(source)
+    same = CliRunner().invoke(main, ["annotate", str(source), "--output", str(source)])
+    assert same.exit_code == 2 and "would be overwritten" in same.output
+    text = tmp_path / "page.md"
+    text.write_text("The form shall be sent.\n")
+    other = CliRunner().invoke(main, ["annotate", str(text), "--output", str(tmp_path / "x.md")])
+    assert other.exit_code == 2 and "Word (.docx) copies only" in other.output
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    bad = CliRunner().invoke(main, ["annotate", str(broken), "--output", str(tmp_path / "out.docx")])
+    assert bad.exit_code == 3 and "error" in bad.output and not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+def test_libreoffice_reads_every_comment(tmp_path):
+    source, copy = tmp_path / "letter.docx", tmp_path / "annotated.docx"
+    _letter(source)
+    CliRunner().invoke(main, ["annotate", str(source), "--output", str(copy)])
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to", "odt",
+                    "--outdir", str(tmp_path), str(copy)], capture_output=True, timeout=180, check=True)
+    content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode()
+    annotations = re.findall(r"<office:annotation[ >].*?</office:annotation>", content, re.S)
+    assert len(annotations) == len(_findings(source))
+    assert all("plainlint" in annotation for annotation in annotations)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared (real sample documents) is not present")
+def test_a_real_word_document_gets_its_comments_in_place(tmp_path):
+    source = SHARED / "samples" / "docx" / "plainlanguage-gov__FederalPLGuidelines_2011.docx"
+    copy = tmp_path / "annotated.docx"
+    run = CliRunner().invoke(main, ["annotate", "--no-model", str(source), "--output", str(copy)])
+    assert run.exit_code == 0, run.output
+    placed, findings = int(re.search(r"(\d+) comments on the text", run.output).group(1)), _no_model_findings(source)
+    assert placed >= 0.95 * len(findings), (placed, len(findings))
+    assert len(list(docx.Document(copy).comments)) in (placed, placed + 1)
+
+
+def _no_model_findings(path) -> list[dict]:
+    run = CliRunner().invoke(main, ["check", "--no-cache", "--no-model", "--format", "json", str(path)])
+    return json.loads(run.output)["findings"]
