@@ -308,9 +308,11 @@ def annotate_command(path, output_path, config_path, select, ignore, no_model):
         linter = Linter(registry, ConfigResolver(registry, overrides, config_path), use_model=not no_model)
         (result,) = linter.run(linter.targets([str(path)])).files
         if result.error is not None:
-            _fail(f"{path}: error: {result.error}", ExitCode.INPUT_ERROR)
+            _fail(f"{path}: {result.error}", ExitCode.INPUT_ERROR)
         annotated = annotate_docx(path.read_bytes(), result.findings)
         write_bytes_atomic(output_path, annotated.data)
+    except InputError as error:
+        _fail(f"{path}: {error}", ExitCode.INPUT_ERROR)
     except PlainlintError as error:
         _fail(str(error))
     except OSError as error:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from plainlint.document import Finding
+from plainlint.errors import InputError, brief
 
 AUTHOR, INITIALS = "plainlint", "PL"
 #: Regions whose paragraphs are numbered with the body's.
@@ -36,7 +37,15 @@ class Annotated:
 
 
 def annotate_docx(data: bytes, findings: Iterable[Finding]) -> Annotated:
-    """The DOCX `data` with a comment for each finding."""
+    """The DOCX `data` with a comment for each finding. Anything python-docx
+    raises on a file the extractor could read becomes one InputError."""
+    try:
+        return _annotate(data, findings)
+    except Exception as error:  # a third-party library's error on a hostile file
+        raise InputError(f"cannot write comments into this file: {brief(error)}") from error
+
+
+def _annotate(data: bytes, findings: Iterable[Finding]) -> Annotated:
     import docx
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph

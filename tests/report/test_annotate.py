@@ -86,6 +86,16 @@ def test_what_annotate_refuses(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     bad = CliRunner().invoke(main, ["annotate", str(broken), "--output", str(tmp_path / "out.docx")])
     assert bad.exit_code == 3 and "error" in bad.output and not (tmp_path / "out.docx").exists()
+    template = tmp_path / "template.docx"  # read by the extractor, refused by python-docx
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(template, "w") as changed:
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            changed.writestr(name, data)
+    odd = CliRunner().invoke(main, ["annotate", str(template), "--output", str(tmp_path / "t.docx")])
+    assert odd.exit_code == 3 and "cannot write comments into this file" in odd.output
+    assert len(odd.output.strip().splitlines()) == 1 and "Traceback" not in odd.output
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt install libreoffice-writer-nogui)")
