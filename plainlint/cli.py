@@ -288,10 +288,12 @@ def report_command(ctx, paths, output_path, config_path, select, ignore, no_mode
 @click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
 @click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
 @click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
-def annotate_command(path, output_path, config_path, select, ignore, no_model):
+@click.option("--no-changes", is_flag=True, help="Only comments: do not make safe rewrites tracked changes.")
+def annotate_command(path, output_path, config_path, select, ignore, no_model, no_changes):
     """Write a copy of a Word document (.docx) with each finding as a comment
-    by "plainlint" on the words it is about. The input is not changed.
-    Findings do not fail it (exit 0); an unreadable file exits 3.
+    by "plainlint" on the words it is about, and each safe rewrite as a
+    tracked change to accept or reject. The input is not changed. Findings
+    do not fail it (exit 0); an unreadable file exits 3.
     """
     from plainlint.config import ConfigResolver, Overrides
     from plainlint.engine import Linter
@@ -309,7 +311,7 @@ def annotate_command(path, output_path, config_path, select, ignore, no_model):
         (result,) = linter.run(linter.targets([str(path)])).files
         if result.error is not None:
             _fail(f"{path}: {result.error}", ExitCode.INPUT_ERROR)
-        annotated = annotate_docx(path.read_bytes(), result.findings)
+        annotated = annotate_docx(path.read_bytes(), result.findings, changes=not no_changes)
         write_bytes_atomic(output_path, annotated.data)
     except InputError as error:
         _fail(f"{path}: {error}", ExitCode.INPUT_ERROR)
@@ -319,7 +321,8 @@ def annotate_command(path, output_path, config_path, select, ignore, no_model):
         _fail(f"{output_path}: cannot write: {error.strerror or error}", ExitCode.INPUT_ERROR)
     comments = "comment" if annotated.placed == 1 else "comments"
     click.echo(f"plainlint: wrote {output_path}: {annotated.placed} {comments} on the text"
-               + (f", {annotated.apart} more in one comment at the start" if annotated.apart else ""), err=True)
+               + (f", {annotated.apart} more in one comment at the start" if annotated.apart else "")
+               + f", {annotated.changed} tracked change{'' if annotated.changed == 1 else 's'}", err=True)
 
 
 @main.command("extract")

@@ -9,7 +9,8 @@ copy, checked to hold the finding's text there (else the text is looked for
 in that paragraph), and the runs around the span are split so that the
 comment covers just those words. A finding with no such place (on the whole
 file, a form field, a header, footer or note) goes into one comment at the
-start.
+start. A `safe` rewrite also becomes a tracked change (the words deleted,
+the rewrite inserted, by "plainlint") that the editor accepts or rejects.
 """
 
 from __future__ import annotations
@@ -32,20 +33,22 @@ _TEXT_ONLY = frozenset({"rPr", "t", "tab", "br", "cr"})
 @dataclass(frozen=True)
 class Annotated:
     data: bytes
-    placed: int
-    apart: int
+    placed: int  # comments on the text
+    apart: int  # findings in the comment at the start
+    changed: int = 0  # safe rewrites made tracked changes
 
 
-def annotate_docx(data: bytes, findings: Iterable[Finding]) -> Annotated:
-    """The DOCX `data` with a comment for each finding. Anything python-docx
-    raises on a file the extractor could read becomes one InputError."""
+def annotate_docx(data: bytes, findings: Iterable[Finding], changes: bool = True) -> Annotated:
+    """The DOCX `data` with a comment for each finding and, with `changes`,
+    each safe rewrite as a tracked change. Anything python-docx raises on a
+    file the extractor could read becomes one InputError."""
     try:
-        return _annotate(data, findings)
+        return _annotate(data, findings, changes)
     except Exception as error:  # a third-party library's error on a hostile file
         raise InputError(f"cannot write comments into this file: {brief(error)}") from error
 
 
-def _annotate(data: bytes, findings: Iterable[Finding]) -> Annotated:
+def _annotate(data: bytes, findings: Iterable[Finding], changes: bool) -> Annotated:
     import docx
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
@@ -53,6 +56,7 @@ def _annotate(data: bytes, findings: Iterable[Finding]) -> Annotated:
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     paragraphs = [Paragraph(p, document._body) for p in body.iter(qn("w:p"))]
+    findings = list(findings)
     apart: list[Finding] = []
     placed = 0
     for finding in findings:
@@ -70,9 +74,67 @@ def _annotate(data: bytes, findings: Iterable[Finding]) -> Annotated:
         listed = "\n".join(f"{_where(f)}: {_comment(f)}" for f in apart)
         document.add_comment(first[0], text=f"plainlint: {len(apart)} findings without a place in the text\n{listed}",
                              author=AUTHOR, initials=INITIALS)
+    changed = _track_changes(body, paragraphs, findings) if changes else 0
     out = io.BytesIO()
     document.save(out)
-    return Annotated(out.getvalue(), placed, len(apart))
+    return Annotated(out.getvalue(), placed, len(apart), changed)
+
+
+def _track_changes(body, paragraphs: list, findings: list[Finding]) -> int:
+    """Each `safe` rewrite (one replacement that keeps grammar and meaning)
+    as a tracked change the editor accepts or rejects. Right to left within
+    a paragraph, so the places still to change keep their offsets; a span
+    that overlaps one already changed is left to its comment."""
+    from docx.oxml.ns import qn
+
+    safe = [f for f in findings if len(f.suggestions) == 1 and f.suggestions[0].confidence == "safe"]
+    ids = (int(value) for element in body.iter() if (value := element.get(qn("w:id"))) and value.isdigit())
+    next_id = max(ids, default=0) + 1000
+    done: dict[int, list[tuple[int, int]]] = {}
+    changed = 0
+    for finding in sorted(safe, key=lambda f: (f.location.line or 0, -(f.location.column or 0))):
+        span = _span_for(finding, paragraphs)
+        if span is None:
+            continue
+        line, start, end = span
+        if any(start < other_end and other_start < end for other_start, other_end in done.get(line, ())):
+            continue
+        runs = _isolate(paragraphs[line - 1], start, end)
+        if runs and _replace(runs, finding.suggestions[0].text, next_id):
+            done.setdefault(line, []).append((start, end))
+            next_id += 2
+            changed += 1
+    return changed
+
+
+def _replace(runs: list, text: str, change_id: int) -> bool:
+    """Wrap `runs` in a tracked deletion and insert `text` after them, in the
+    first run's format. Only plain-text runs of one parent are changed."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    parents = {run._r.getparent() for run in runs}
+    if len(parents) != 1 or any(child.tag.rsplit("}", 1)[-1] not in _TEXT_ONLY for run in runs for child in run._r):
+        return False
+    deletion, insertion = OxmlElement("w:del"), OxmlElement("w:ins")
+    for element, number in ((deletion, change_id), (insertion, change_id + 1)):
+        element.set(qn("w:id"), str(number))
+        element.set(qn("w:author"), AUTHOR)
+    inserted = copy.deepcopy(runs[0]._r)
+    runs[0]._r.addprevious(deletion)
+    deletion.addnext(insertion)
+    for run in runs:
+        deletion.append(run._r)
+        for piece in run._r.findall(qn("w:t")):
+            piece.tag = qn("w:delText")
+    insertion.append(inserted)
+    for child in [child for child in inserted if child.tag != qn("w:rPr")]:
+        inserted.remove(child)
+    piece = OxmlElement("w:t")
+    piece.text = text
+    piece.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    inserted.append(piece)
+    return True
 
 
 def _comment(finding: Finding) -> str:
@@ -87,19 +149,22 @@ def _where(finding: Finding) -> str:
 
 
 def _runs_for(finding: Finding, paragraphs: list) -> list:
+    span = _span_for(finding, paragraphs)
+    return [] if span is None else _isolate(paragraphs[span[0] - 1], span[1], span[2])
+
+
+def _span_for(finding: Finding, paragraphs: list) -> tuple[int, int, int] | None:
+    """(paragraph number, start, end) of the finding's text in the copy."""
     location = finding.location
     if not finding.matched or location.line is None or not 0 < location.line <= len(paragraphs):
-        return []
+        return None
     if location.region and not location.region.startswith(_BODY_REGIONS):
-        return []  # a header, footer or note: numbered in its own story
-    paragraph = paragraphs[location.line - 1]
-    text = "".join(run.text for run in _runs(paragraph))
+        return None  # a header, footer or note: numbered in its own story
+    text = "".join(run.text for run in _runs(paragraphs[location.line - 1]))
     start = (location.column or 1) - 1
     if text[start : start + len(finding.matched)] != finding.matched:
         start = text.find(finding.matched)
-    if start < 0:
-        return []
-    return _isolate(paragraph, start, start + len(finding.matched))
+    return None if start < 0 else (location.line, start, start + len(finding.matched))
 
 
 def _runs(paragraph) -> Iterator:

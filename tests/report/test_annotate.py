@@ -58,7 +58,7 @@ def test_every_finding_is_a_comment_on_exactly_its_words(tmp_path):
     source, copy = tmp_path / "letter.docx", tmp_path / "annotated.docx"
     _letter(source)
     before = source.read_bytes()
-    run = CliRunner().invoke(main, ["annotate", str(source), "--output", str(copy)])
+    run = CliRunner().invoke(main, ["annotate", "--no-changes", str(source), "--output", str(copy)])
     assert run.exit_code == 0, run.output
     assert source.read_bytes() == before  # the input is never changed
     findings = _findings(source)
@@ -71,6 +71,36 @@ def test_every_finding_is_a_comment_on_exactly_its_words(tmp_path):
         assert any(ranges.get(i) == finding["matched"] and finding["code"] in by_id[i] for i in by_id), finding
     assert [p.text for p in annotated.paragraphs] == [p.text for p in docx.Document(source).paragraphs]
     assert any(run.bold and run.text == "shall" for run in annotated.paragraphs[1].runs)  # formatting kept
+
+
+def _accepted_and_rejected(data: bytes) -> tuple[list[str], list[str]]:
+    """Each paragraph's text with every tracked change accepted, and rejected."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    accepted, rejected = [], []
+    for paragraph in root.iter(f"{W}p"):
+        pieces = list(paragraph.iter(f"{W}t", f"{W}delText"))
+        inserted = {id(t) for ins in paragraph.iter(f"{W}ins") for t in ins.iter(f"{W}t")}
+        accepted.append("".join(t.text or "" for t in pieces if t.tag == f"{W}t"))
+        rejected.append("".join(t.text or "" for t in pieces if id(t) not in inserted))
+    return accepted, rejected
+
+
+def test_safe_rewrites_are_tracked_changes_to_accept_or_reject(tmp_path):
+    source, copy = tmp_path / "letter.docx", tmp_path / "annotated.docx"
+    _letter(source)
+    run = CliRunner().invoke(main, ["annotate", str(source), "--output", str(copy)])
+    safe = [f for f in _findings(source) if len(f["suggestions"]) == 1 and f["suggestions"][0]["confidence"] == "safe"]
+    assert f"{len(safe)} tracked changes" in run.output and len(safe) >= 3
+    accepted, rejected = _accepted_and_rejected(copy.read_bytes())
+    assert rejected == [p.text for p in docx.Document(source).paragraphs]  # rejecting all gives the original back
+    expected = [p.text for p in docx.Document(source).paragraphs]
+    for finding in sorted(safe, key=lambda f: -f["location"]["column"]):
+        line, column = finding["location"]["line"] - 1, finding["location"]["column"] - 1
+        text = expected[line]
+        assert text[column : column + len(finding["matched"])] == finding["matched"]
+        expected[line] = text[:column] + finding["suggestions"][0]["text"] + text[column + len(finding["matched"]):]
+    assert accepted == expected  # accepting all applies exactly the safe rewrites
+    assert "before the deadline to facilitate" in accepted[1]
 
 
 def test_what_annotate_refuses(tmp_path):
@@ -108,8 +138,11 @@ def test_libreoffice_reads_every_comment(tmp_path):
                     "--outdir", str(tmp_path), str(copy)], capture_output=True, timeout=180, check=True)
     content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode()
     annotations = re.findall(r"<office:annotation[ >].*?</office:annotation>", content, re.S)
-    assert len(annotations) == len(_findings(source))
+    findings = _findings(source)
+    assert len(annotations) == len(findings)
     assert all("plainlint" in annotation for annotation in annotations)
+    safe = [f for f in findings if len(f["suggestions"]) == 1 and f["suggestions"][0]["confidence"] == "safe"]
+    assert len(re.findall("<text:changed-region", content)) == 2 * len(safe)  # a deletion and an insertion each
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared (real sample documents) is not present")
