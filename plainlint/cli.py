@@ -92,12 +92,20 @@ def _escape_unencodable(stream) -> None:
         reconfigure(errors="backslashreplace")
 
 
+#: Options that check, report and annotate share, defined once.
+_config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                              help="Use this config file instead of searching for one.")
+_select_option = click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
+_ignore_option = click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+_no_model_option = click.option("--no-model", is_flag=True,
+                                help="Skip the rules that need a spaCy language model (faster).")
+
+
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching for one.")
-@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
-@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@_config_option
+@_select_option
+@_ignore_option
 @click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this .gitignore-style pattern (repeatable).")
 @click.option("--fail-on", type=LEVELS, help="Lowest level that fails the run [config or warning].")
@@ -114,7 +122,7 @@ def _escape_unencodable(stream) -> None:
 @click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
               help="Only report findings on lines changed since this git ref (e.g. origin/main).")
 @click.option("--stdin-filename", help="Name to report for standard input ('-'); its suffix picks the format.")
-@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+@_no_model_option
 @click.option("--follow-links", is_flag=True,
               help="Read files that symbolic links in a checked folder point to outside it (not read by default).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
@@ -256,11 +264,10 @@ def _stderr_console():
 @click.argument("paths", nargs=-1)
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("plainlint-report.html"), show_default=True, help="Where to write the HTML report (atomically).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching for one.")
-@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
-@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
-@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+@_config_option
+@_select_option
+@_ignore_option
+@_no_model_option
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; neither read nor write the cache.")
 @click.pass_context
 def report_command(ctx, paths, output_path, config_path, select, ignore, no_model, no_cache):
@@ -283,11 +290,10 @@ def report_command(ctx, paths, output_path, config_path, select, ignore, no_mode
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the annotated copy (atomically); never the input itself.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching for one.")
-@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces config).")
-@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
-@click.option("--no-model", is_flag=True, help="Skip the rules that need a spaCy language model (faster).")
+@_config_option
+@_select_option
+@_ignore_option
+@_no_model_option
 @click.option("--no-changes", is_flag=True, help="Only comments: do not make safe rewrites tracked changes.")
 def annotate_command(path, output_path, config_path, select, ignore, no_model, no_changes):
     """Write a copy of a Word document (.docx) with each finding as a comment
