@@ -294,41 +294,64 @@ def report_command(ctx, paths, output_path, config_path, select, ignore, no_mode
 @_select_option
 @_ignore_option
 @_no_model_option
-@click.option("--no-changes", is_flag=True, help="Only comments: do not make safe rewrites tracked changes.")
+@click.option("--no-changes", is_flag=True, help="Word only: comments, without safe rewrites as tracked changes.")
 def annotate_command(path, output_path, config_path, select, ignore, no_model, no_changes):
-    """Write a copy of a Word document (.docx) with each finding as a comment
-    by "plainlint" on the words it is about, and each safe rewrite as a
-    tracked change to accept or reject. The input is not changed. Findings
-    do not fail it (exit 0); an unreadable file exits 3.
+    """Write a copy of a document with the findings on it, where its owners
+    work. A Word document (.docx) gets each finding as a comment by
+    "plainlint" on the words it is about and each safe rewrite as a tracked
+    change to accept or reject; a PDF gets a highlight with a pop-up note on
+    each finding's words or form field; any other file (HTML, Markdown,
+    text) gets the HTML report for it. The input is not changed. Findings do
+    not fail it (exit 0); an unreadable file exits 3.
     """
     from plainlint.config import ConfigResolver, Overrides
     from plainlint.engine import Linter
     from plainlint.gate.atomic import refuse_unsafe, write_bytes_atomic
     from plainlint.registry import default_registry
-    from plainlint.report.annotate import annotate_docx
 
-    if path.suffix.lower() != ".docx":
-        _fail(f"{path}: annotate writes Word (.docx) copies only; use 'plainlint report' for other formats")
     registry = default_registry()
     overrides = Overrides(select=_codes(select) if select is not None else None, ignore=_codes(ignore))
     try:
         refuse_unsafe(output_path, "--output", [path])
         linter = Linter(registry, ConfigResolver(registry, overrides, config_path), use_model=not no_model)
-        (result,) = linter.run(linter.targets([str(path)])).files
+        run = linter.run(linter.targets([str(path)]))
+        (result,) = run.files
         if result.error is not None:
             _fail(f"{path}: {result.error}", ExitCode.INPUT_ERROR)
-        annotated = annotate_docx(path.read_bytes(), result.findings, changes=not no_changes)
-        write_bytes_atomic(output_path, annotated.data)
+        written = _annotated(path, run, registry, changes=not no_changes)
+        write_bytes_atomic(output_path, written if isinstance(written, bytes) else written.data)
     except InputError as error:
         _fail(f"{path}: {error}", ExitCode.INPUT_ERROR)
     except PlainlintError as error:
         _fail(str(error))
     except OSError as error:
         _fail(f"{output_path}: cannot write: {error.strerror or error}", ExitCode.INPUT_ERROR)
-    comments = "comment" if annotated.placed == 1 else "comments"
-    click.echo(f"plainlint: wrote {output_path}: {annotated.placed} {comments} on the text"
-               + (f", {annotated.apart} more in one comment at the start" if annotated.apart else "")
-               + f", {annotated.changed} tracked change{'' if annotated.changed == 1 else 's'}", err=True)
+    click.echo(f"plainlint: wrote {output_path}" + ("" if isinstance(written, bytes) else _tally(written)), err=True)
+
+
+def _annotated(path: Path, run: RunResult, registry, changes: bool):
+    """The annotated copy for the file's format: an `Annotated` for Word and
+    PDF, the HTML report's bytes for anything else."""
+    suffix = path.suffix.lower()
+    (result,) = run.files
+    if suffix == ".docx":
+        from plainlint.report.annotate_docx import annotate_docx
+
+        return annotate_docx(path.read_bytes(), result.findings, changes=changes)
+    if suffix == ".pdf":
+        from plainlint.report.annotate_pdf import annotate_pdf
+
+        return annotate_pdf(path.read_bytes(), result.findings)
+    buffer = io.StringIO()
+    formatters.render("html", formatters.Report(run, registry, __version__), buffer, False)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _tally(annotated) -> str:
+    notes = "note" if annotated.placed == 1 else "notes"
+    changes = "" if annotated.changed == 0 else f", {annotated.changed} tracked change{'' if annotated.changed == 1 else 's'}"
+    apart = f", {annotated.apart} more in one note at the start" if annotated.apart else ""
+    return f": {annotated.placed} {notes} on the text{apart}{changes}"
 
 
 @main.command("extract")

@@ -114,3 +114,13 @@ def test_the_grade_chart_shows_each_section_as_pl301_scores_it(tmp_path):
     check = CliRunner().invoke(main, ["check", "--no-cache", "--no-model", "--select", "PL301", "--format", "json",
                                       str(page)])
     assert [finding["matched"] for finding in json.loads(check.output)["findings"]] == ["Who may apply"]
+
+
+def test_html_and_markdown_get_the_html_report(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("# Apply\n\nThe form shall be submitted by you.\n")
+    report = tmp_path / "page.html"
+    run = CliRunner().invoke(main, ["annotate", "--no-model", str(page), "--output", str(report)])
+    assert run.exit_code == 0, run.output
+    html = report.read_text()
+    assert html.startswith("<!doctype html>") and 'data-code="PL' in html

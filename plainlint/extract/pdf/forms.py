@@ -370,6 +370,20 @@ def _full_name(parent: str, partial: Any) -> str:
     return f"{parent}.{partial}" if parent else partial
 
 
+def widget_field_name(widget: Any) -> str:
+    """The full name of the field a widget shows, as `_walk` builds it from
+    the root down: each /T from the widget up its /Parent chain."""
+    parts: list[str] = []
+    node, seen = _resolve(widget), set()
+    while isinstance(node, DictionaryObject) and id(node) not in seen and len(seen) <= _MAX_DEPTH:
+        seen.add(id(node))
+        partial = _clean(node.get("/T"))
+        if partial is not None:
+            parts.append(partial)
+        node = _resolve(node.get("/Parent"))
+    return ".".join(reversed(parts))
+
+
 def _clean(value: Any) -> str | None:
     value = _resolve(value)
     if not isinstance(value, str):

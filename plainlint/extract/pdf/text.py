@@ -82,6 +82,9 @@ class Line(TextRun):
     number: int = 0
     #: Set when the line repeats on most pages (running header or footer).
     running: bool = False
+    #: Its words, left to right: `text` is them joined by single spaces, so a
+    #: column in the line can be found on the page again (annotated copies).
+    words: tuple[Word, ...] = ()
 
     @classmethod
     def from_words(cls, words: list[Word]) -> Line:
@@ -99,6 +102,7 @@ class Line(TextRun):
             bold=all(w.bold for w in words),
             mono=all(w.mono for w in words),
             second_x0=words[1].x0 if len(words) > 1 else words[0].x0,
+            words=tuple(words),
         )
 
     @property
@@ -159,6 +163,26 @@ def display_transform(rotation: int, mediabox: Box) -> Callable[[float, float, f
         return height - y1, x0, height - y0, x1
 
     return upright if rotation % 360 == 0 else turn
+
+
+def user_point(rotation: int, mediabox: Box) -> Callable[[float, float], tuple[float, float]]:
+    """The inverse of `display_transform` for one point: where a point the
+    reader sees lies in PDF user space, in which annotations are placed."""
+    left, bottom, right, top = mediabox
+    width, height = right - left, top - bottom
+    turns = {
+        0: lambda x, y: (x, y),
+        90: lambda x, y: (width - y, x),
+        180: lambda x, y: (width - x, height - y),
+        270: lambda x, y: (y, height - x),
+    }
+    turn = turns.get(rotation % 360, turns[0])
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        ux, uy = turn(x, y)
+        return ux + left, uy + bottom
+
+    return point
 
 
 def count_images(page) -> int:

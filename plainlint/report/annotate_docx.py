@@ -1,4 +1,4 @@
-"""`plainlint annotate FILE --output OUT`: a copy of a Word document with
+"""`plainlint annotate FILE.docx --output OUT`: a copy of a Word document with
 each finding as a Word comment on the words it is about, by "plainlint",
 where the people who own the document already work. The input is never
 changed.
@@ -18,24 +18,14 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from plainlint.document import Finding
 from plainlint.errors import InputError, brief
-
-AUTHOR, INITIALS = "plainlint", "PL"
+from plainlint.report.notes import AUTHOR, INITIALS, Annotated, apart_note, note_text
 #: Regions whose paragraphs are numbered with the body's.
 _BODY_REGIONS = ("table", "text box")
 #: Run children that `Run.text` turns into text and back without loss.
 _TEXT_ONLY = frozenset({"rPr", "t", "tab", "br", "cr"})
-
-
-@dataclass(frozen=True)
-class Annotated:
-    data: bytes
-    placed: int  # comments on the text
-    apart: int  # findings in the comment at the start
-    changed: int = 0  # safe rewrites made tracked changes
 
 
 def annotate_docx(data: bytes, findings: Iterable[Finding], changes: bool = True) -> Annotated:
@@ -63,7 +53,7 @@ def _annotate(data: bytes, findings: Iterable[Finding], changes: bool) -> Annota
         runs = _runs_for(finding, paragraphs)
         try:
             if runs:
-                document.add_comment(runs, text=_comment(finding), author=AUTHOR, initials=INITIALS)
+                document.add_comment(runs, text=note_text(finding), author=AUTHOR, initials=INITIALS)
                 placed += 1
                 continue
         except ValueError:  # a span python-docx cannot anchor (across a link's edge, say)
@@ -71,9 +61,7 @@ def _annotate(data: bytes, findings: Iterable[Finding], changes: bool) -> Annota
         apart.append(finding)
     first = next((runs for p in paragraphs if (runs := list(_runs(p)))), None)
     if apart and first:
-        listed = "\n".join(f"{_where(f)}: {_comment(f)}" for f in apart)
-        document.add_comment(first[0], text=f"plainlint: {len(apart)} findings without a place in the text\n{listed}",
-                             author=AUTHOR, initials=INITIALS)
+        document.add_comment(first[0], text=apart_note(apart), author=AUTHOR, initials=INITIALS)
     changed = _track_changes(body, paragraphs, findings) if changes else 0
     out = io.BytesIO()
     document.save(out)
@@ -135,17 +123,6 @@ def _replace(runs: list, text: str, change_id: int) -> bool:
     piece.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     inserted.append(piece)
     return True
-
-
-def _comment(finding: Finding) -> str:
-    lines = [f"{finding.code} {finding.name} [{finding.level.value}]: {finding.message}"]
-    lines += [f"Suggestion ({s.confidence}): {s.text}" for s in finding.suggestions]
-    return "\n".join(lines)
-
-
-def _where(finding: Finding) -> str:
-    location = finding.location
-    return location.field or location.region or (f"paragraph {location.line}" if location.line else "the document")
 
 
 def _runs_for(finding: Finding, paragraphs: list) -> list:
