@@ -7,9 +7,10 @@ A DOCX finding's line is its paragraph's number in the body and its column
 the character in that paragraph. The paragraph is found again in the
 copy, checked to hold the finding's text there (else the text is looked for
 in that paragraph), and the runs around the span are split so that the
-comment covers just those words. A finding with no such place (on the whole
-file, a form field, a header, footer or note) goes into one comment at the
-start. A `safe` rewrite also becomes a tracked change (the words deleted,
+comment covers just those words. A finding on a form field is a comment on
+the field itself: a legacy field from its begin to its end mark, a content
+control on its content. A finding with no such place (on the whole file, a
+header, footer or note) goes into one comment at the start. A `safe` rewrite also becomes a tracked change (the words deleted,
 the rewrite inserted, by "plainlint") that the editor accepts or rejects.
 """
 
@@ -50,7 +51,7 @@ def _annotate(data: bytes, findings: Iterable[Finding], changes: bool) -> Annota
     apart: list[Finding] = []
     placed = 0
     for finding in findings:
-        runs = _runs_for(finding, paragraphs)
+        runs = _field_runs(finding, body, paragraphs) if finding.location.field else _runs_for(finding, paragraphs)
         try:
             if runs:
                 document.add_comment(runs, text=note_text(finding), author=AUTHOR, initials=INITIALS)
@@ -142,6 +143,64 @@ def _span_for(finding: Finding, paragraphs: list) -> tuple[int, int, int] | None
     if text[start : start + len(finding.matched)] != finding.matched:
         start = text.find(finding.matched)
     return None if start < 0 else (location.line, start, start + len(finding.matched))
+
+
+def _field_runs(finding: Finding, body, paragraphs: list) -> list:
+    """The runs of the form field the finding is about, looked for in its
+    paragraph (the whole body when it has none): a legacy field's runs from
+    its begin mark to its end mark, or the runs a content control holds."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    name, line = finding.location.field, finding.location.line
+    scope = paragraphs[line - 1]._p if line and 0 < line <= len(paragraphs) else body
+    for element in scope.iter(qn("w:ffData"), qn("w:sdtPr")):
+        if element.tag == qn("w:ffData"):
+            if _val(element.find(qn("w:name"))) == name:
+                runs = _legacy_field_runs(element.getparent().getparent())
+                break
+        elif name in _control_names(element):
+            runs = list(element.getparent().iter(qn("w:r")))
+            break
+    else:
+        return []
+    paragraph = next((p for p in runs[0].iterancestors(qn("w:p"))), None) if runs else None
+    if paragraph is None:
+        return []
+    holder = Paragraph(paragraph, paragraphs[0]._parent)
+    return [Run(r, holder) for r in runs if paragraph in r.iterancestors(qn("w:p"))]
+
+
+def _legacy_field_runs(begin) -> list:
+    """The run holding a field's begin mark and those after it up to the one
+    holding its end mark (nested fields counted)."""
+    from docx.oxml.ns import qn
+
+    runs, depth = [begin], 1
+    for run in begin.itersiblings(qn("w:r")):
+        runs.append(run)
+        for mark in run.iter(qn("w:fldChar")):
+            kind = mark.get(qn("w:fldCharType"))
+            depth += {"begin": 1, "end": -1}.get(kind, 0)
+        if depth == 0:
+            break
+    return runs
+
+
+def _control_names(properties) -> set[str]:
+    """The names the extractor may have given a content control: its tag,
+    its title, or "content control" and its id."""
+    from docx.oxml.ns import qn
+
+    tag, alias, number = (_val(properties.find(qn(f"w:{key}"))) for key in ("tag", "alias", "id"))
+    return {name for name in (tag, alias, f"content control {number or '?'}") if name}
+
+
+def _val(element) -> str | None:
+    from docx.oxml.ns import qn
+
+    return None if element is None else element.get(qn("w:val"))
 
 
 def _runs(paragraph) -> Iterator:

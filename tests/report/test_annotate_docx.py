@@ -155,3 +155,45 @@ def test_a_real_word_document_gets_its_comments_in_place(tmp_path):
 def _no_model_findings(path) -> list[dict]:
     run = CliRunner().invoke(main, ["check", "--no-cache", "--no-model", "--format", "json", str(path)])
     return json.loads(run.output)["findings"]
+
+
+LEGACY_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:textInput/>'
+    '</w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">_____</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+CONTENT_CONTROL = (
+    '<w:sdt><w:sdtPr><w:id w:val="7"/><w:showingPlcHdr/><w:text/></w:sdtPr>'
+    '<w:sdtContent><w:r><w:t>Click here to enter text.</w:t></w:r></w:sdtContent></w:sdt>'
+)
+
+
+def _form(path) -> None:
+    """A Word form with a legacy text field and a content control, neither
+    with a name a screen reader could announce."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    for label, xml in (("Name: ", LEGACY_FIELD), ("Address: ", CONTENT_CONTROL)):
+        paragraph = document.add_paragraph(label)
+        for element in parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>'):
+            paragraph._p.append(element)
+    document.save(path)
+
+
+def test_a_field_finding_is_a_comment_on_the_field(tmp_path):
+    source, copy = tmp_path / "form.docx", tmp_path / "reviewed.docx"
+    _form(source)
+    run = CliRunner().invoke(main, ["annotate", "--no-model", str(source), "--output", str(copy)])
+    assert run.exit_code == 0, run.output
+    on_fields = [f for f in _findings(source) if f["location"].get("field")]
+    assert {f["location"]["field"] for f in on_fields} == {"Text1", "content control 7"}
+    comments = {str(c.comment_id): c.text for c in docx.Document(copy).comments}
+    ranges = _commented_text(copy.read_bytes())
+    for finding in on_fields:
+        shown = "_____" if finding["location"]["field"] == "Text1" else "Click here to enter text."
+        heading = f'{finding["code"]} {finding["name"]} [{finding["level"]}]: {finding["message"]}'
+        assert any(text.startswith(heading) and ranges.get(number) == shown for number, text in comments.items()), finding
+    assert "without a place" not in run.output and "more in one note" not in run.output
