@@ -28,7 +28,7 @@ from plainlint.limits import CACHE_BYTES
 from plainlint.registry import builtin_specs_dir
 
 #: Bumped when the entry format changes.
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -144,4 +144,5 @@ def _finding(stored: dict, path: str) -> Finding:
         suggestions=[Suggestion(**suggestion) for suggestion in stored["suggestions"]],
         matched=stored["matched"],
         context=stored["context"],
+        hints=stored["hints"],
     )

@@ -243,8 +243,10 @@ class Document:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A replacement or advice. `safe` ones may be applied by --fix; `advisory`
-    ones need a human to decide."""
+    """Text to put in the finding's place: a replacement for its words (empty
+    means leave them out), or on a form field the label or value to give it.
+    Advice that is not such text is a hint (`Finding.hints`). `safe` ones may
+    be applied by --fix; `advisory` ones need a human to decide."""
 
     text: str
     confidence: str = "advisory"  # "safe" | "advisory"
@@ -262,3 +264,6 @@ class Finding:
     matched: str = ""
     #: Surrounding sentence or block text, for fingerprints and context.
     context: str = ""
+    #: Advice that is not a replacement ("line 12: split this sentence",
+    #: a notice to add): shown with the finding, never pasted in its place.
+    hints: list[str] = field(default_factory=list)

@@ -125,6 +125,8 @@ class Example:
     format: str = "markdown"
     #: For fail examples, how many findings are expected (optional).
     count: int | None = None
+    #: For fail examples, a hint that must be given (optional).
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,7 @@ class Rule:
         suggestions: Iterable[Suggestion] = (),
         level: Level | None = None,
         context: str = "",
+        hints: Iterable[str] = (),
     ) -> Finding:
         """A finding on `block.text[start:end]`."""
         return Finding(
@@ -230,16 +233,23 @@ class Rule:
             suggestions=list(suggestions),
             matched=block.text[start:end],
             context=context or block.text,
+            hints=list(hints),
         )
 
     def finding_at(
-        self, location: Location, message: str, suggestions: Iterable[Suggestion] = (), matched: str = ""
+        self,
+        location: Location,
+        message: str,
+        suggestions: Iterable[Suggestion] = (),
+        matched: str = "",
+        hints: Iterable[str] = (),
     ) -> Finding:
         """A finding on a whole document, page or form field. `matched` names
         what it is about ("page 3"), so that its baseline fingerprint does not
         change when numbers in its message do; without it, the message is
         the fingerprint."""
-        return Finding(self.code, self.name, self.level, message, location, list(suggestions), matched=matched)
+        return Finding(self.code, self.name, self.level, message, location, list(suggestions), matched=matched,
+                       hints=list(hints))
 
     def finding_on_field(
         self,
@@ -247,6 +257,7 @@ class Rule:
         message: str,
         suggestions: Iterable[Suggestion] = (),
         level: Level | None = None,
+        hints: Iterable[str] = (),
     ) -> Finding:
         """A finding on one form field; its name and label make the baseline
         fingerprint, so it survives fields added elsewhere on the form."""
@@ -259,6 +270,7 @@ class Rule:
             list(suggestions),
             matched=form_field.name,
             context=form_field.label or "",
+            hints=list(hints),
         )
 
 
@@ -360,7 +372,8 @@ def _example(item: Mapping[str, Any]) -> Example:
     if example_format not in EXAMPLE_FORMATS:
         raise ValueError(f"example format {example_format!r} is not one of {EXAMPLE_FORMATS}")
     return Example(
-        item[expect], expect, item.get("options") or {}, item.get("suggestion"), example_format, item.get("count")
+        item[expect], expect, item.get("options") or {}, item.get("suggestion"), example_format, item.get("count"),
+        item.get("hint"),
     )
 
 

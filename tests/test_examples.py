@@ -31,6 +31,9 @@ def test_rule_example(rule, example):
     if example.suggestion is not None:
         offered = [s.text for f in findings for s in f.suggestions]
         assert example.suggestion in offered, f"{rule.code}: expected {example.suggestion!r} in {offered}"
+    if example.hint is not None:
+        hints = [hint for f in findings for hint in f.hints]
+        assert example.hint in hints, f"{rule.code}: expected the hint {example.hint!r} in {hints}"
 
 
 def test_every_rule_that_reads_text_has_both_kinds_of_example():

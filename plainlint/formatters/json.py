@@ -11,7 +11,7 @@ from plainlint.formatters import Lazy, Report, write_json
 from plainlint.gate.baseline import fingerprints
 from plainlint.scorecard import scorecard
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def render(report: Report, stream: TextIO, color: bool) -> None:
@@ -59,4 +59,6 @@ def _finding(finding: Finding, fingerprint: str, report: Report) -> dict[str, An
         "fingerprint": fingerprint,
         "matched": finding.matched,
         "context": finding.context,
+        # Added in 1.3: advice that is not a replacement (suggestions are).
+        "hints": finding.hints,
     }

@@ -18,8 +18,9 @@ Choices worth knowing:
 - `partialFingerprints["plainlint/v1"]` is the baseline fingerprint, which
   survives edits elsewhere in the file, so dashboards track a finding across
   commits instead of seeing it closed and reopened.
-- Suggestions are advice in `properties.suggestions`, not SARIF `fixes`,
-  whose byte-exact replacements Markdown markup inside a span would break.
+- Suggestions (replacements) are in `properties.suggestions` and hints
+  (advice) in `properties.hints`, not SARIF `fixes`, whose byte-exact
+  replacements Markdown markup inside a span would break.
 """
 
 from __future__ import annotations
@@ -106,10 +107,13 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         "locations": [_location(finding.location)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
+    properties: dict[str, Any] = {}
     if finding.suggestions:
-        result["properties"] = {
-            "suggestions": [{"text": s.text, "confidence": s.confidence} for s in finding.suggestions]
-        }
+        properties["suggestions"] = [{"text": s.text, "confidence": s.confidence} for s in finding.suggestions]
+    if finding.hints:
+        properties["hints"] = finding.hints
+    if properties:
+        result["properties"] = properties
     return result
 
 

@@ -39,6 +39,8 @@ def _lines(report: Report) -> Iterator[Text | str]:
             yield _finding_line(finding)
             for suggestion in finding.suggestions[:3]:
                 yield Text.assemble("    ", ("suggestion: ", "dim"), suggestion.text or "(leave it out)")
+            for hint in finding.hints[:3]:
+                yield Text.assemble("    ", ("hint: ", "dim"), hint)
     yield summary_line(report)
 
 

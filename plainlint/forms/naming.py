@@ -17,7 +17,6 @@ from plainlint.document import (
     Finding,
     FormField,
     Location,
-    Suggestion,
 )
 
 _KIND_WORDS = {
@@ -92,11 +91,12 @@ def describe(field: FormField, document: Document) -> str:
     return f"{kind_words(field)} '{short_name(field, document)}'"
 
 
-def page_finding(rule, document: Document, page: int | None, message: str, suggestions: list[Suggestion]) -> Finding:
-    """A finding on a whole page. It is identified by its page, not by its
+def page_finding(rule, document: Document, page: int | None, message: str, hints: list[str]) -> Finding:
+    """A finding on a whole page, with what to do as hints (nothing on a
+    page is its replacement). It is identified by its page, not by its
     message, so a baseline still knows it when its counts change."""
     where = f"page {page}" if page is not None else "document"
-    return rule.finding_at(Location(document.path, page=page), message, suggestions, matched=where)
+    return rule.finding_at(Location(document.path, page=page), message, matched=where, hints=hints)
 
 
 def looks_internal(text: str) -> bool:
@@ -164,5 +164,23 @@ class TextBefore:
 
 def usable_words(text: str | None) -> bool:
     """Text worth offering as a name: a word of two letters or more, not a
-    machine name (a PDF's nearest text is sometimes "–", "3 $" or "▶ 46")."""
-    return bool(text and re.search(r"[^\W\d_]{2}", text) and not looks_internal(text))
+    machine name (a PDF's nearest text is sometimes "–", "3 $" or "▶ 46"),
+    and more than the kind of control ("Text form field", "Check box",
+    "Radio sng ?", "Liste2 (Multi)": what a form tool prints in a sample,
+    which the review set judged a bad name every time)."""
+    return bool(text and re.search(r"[^\W\d_]{2}", text) and not looks_internal(text) and not _control_kind(text))
+
+
+#: Words that say what kind of control a field is, not what it asks.
+_CONTROL_WORDS = frozenset(
+    "text form field fields check box boxes checkbox tick drop down dropdown list liste listbox radio button "
+    "buttons group combo combobox multi multiple single sng choice select option options edit input textbox "
+    "textfield control content click tap here to enter or a an the".split()
+)
+
+
+def _control_kind(text: str) -> bool:
+    """True when every word is a control word, a letter, or a machine token
+    (letters with a number glued on: "Text1", "Liste2")."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    return all(w in _CONTROL_WORDS or len(w) == 1 or w.isdigit() or re.fullmatch(r"[^\W\d_]+\d+", w) for w in words)

@@ -267,7 +267,7 @@ def _item(document: int, number: int, finding: Finding, report: Report) -> str:
     suggestions = "".join(
         f'<li><span class="suggestion">{escape(s.text)}</span> ({escape(s.confidence)})</li>'
         for s in finding.suggestions
-    )
+    ) + "".join(f'<li><span class="hint">{escape(hint)}</span></li>' for hint in finding.hints)
     rule = report.registry.get(finding.code)
     name = f" {escape(rule.name)}" if rule else ""
     return (

@@ -22,6 +22,7 @@ def note_text(finding: Finding) -> str:
     """The rule, its level, the message and each suggestion with its confidence."""
     lines = [f"{finding.code} {finding.name} [{finding.level.value}]: {finding.message}"]
     lines += [f"Suggestion ({s.confidence}): {s.text}" for s in finding.suggestions]
+    lines += [f"Hint: {hint}" for hint in finding.hints]
     return "\n".join(lines)
 
 

@@ -360,3 +360,31 @@ def test_cli_renders_each_ci_format(name, tmp_path, monkeypatch, sarif_validator
     else:
         cases = ET.fromstring(result.stdout.encode("utf-8")).findall("testsuite/testcase")
         assert [case.find("failure") is not None for case in cases] == [True, False]
+
+
+# --- Hints: advice that is not a replacement ------------------------------------
+
+
+def hinted_result() -> RunResult:
+    """A real PL203 finding: its advice ("split line 3:1 ...") is a hint."""
+    sentence = ("The applicant who wants the office to review the claim again sends the form and the letter "
+                "with every receipt that the office asked for during the last year.")
+    text = "# Apply\n\n" + " ".join([sentence] * 8) + "\n"
+    rule = default_registry().get("PL203")
+    found = list(rule.run(parse_markdown(text, "docs/long.md"), rule.defaults()))
+    assert found and found[0].hints and not found[0].suggestions
+    return RunResult([FileResult("docs/long.md", found, words=len(text.split()))])
+
+
+def test_hints_are_shown_apart_from_suggestions_in_every_format():
+    from plainlint.formatters import text as text_format
+
+    result = hinted_result()
+    [finding] = result.findings
+    assert f"    hint: {finding.hints[0]}" in render(text_format, result).splitlines()
+    stream = io.StringIO()
+    formatters.render("json", Report(result, default_registry(), __version__), stream, False)
+    [shown] = json.loads(stream.getvalue())["findings"]
+    assert shown["hints"] == finding.hints and shown["suggestions"] == []
+    [sarif_result] = sarif_log(result)["runs"][0]["results"]
+    assert sarif_result["properties"] == {"hints": finding.hints}

@@ -86,7 +86,7 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         if span:
             yield rule.finding(*span, message, suggestions)
         else:
-            yield rule.finding_at(text.front(), message, suggestions, matched="document")
+            yield rule.finding_at(text.front(), message, matched="document", hints=[f"say it takes about {minutes_text(total)}"])
         return
     floor = options["unstated-minutes"]
     if floor <= 0 or total < floor or burden_status(text.text) in ("named", "pointer"):
@@ -96,8 +96,8 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
         f"The form does not say how long it takes; by plainlint's count it takes about "
         f"{minutes_text(total)} ({breakdown}). Tell people before they start (GOV.UK "
         '"Start using a service"; for US federal forms, 5 CFR 1320.8(b)(3)(iii)).',
-        [Suggestion(f"It takes about {round_up(total)} minutes to fill in this form.", "advisory")],
         matched="document",
+        hints=[f"Add before the first question: It takes about {round_up(total)} minutes to fill in this form."],
     )
 
 

@@ -112,7 +112,7 @@ def _ambiguous_examples(field, texts, formats, reported: set, rule) -> Iterator[
                 field,
                 f'The example date "{match.group(0)}" in "{text}" can be read two ways '
                 f"(day {first} of month {second}, or month {first}, day {second})",
-                [Suggestion(_CLEAR_EXAMPLE, "advisory")],
+                hints=[_CLEAR_EXAMPLE],
             )
 
 
@@ -142,5 +142,5 @@ def memorable_single_box(document: Document, rule, options: Mapping[str, Any]) -
             field,
             f'"{field_title(field)}" asks for a memorable date{picker}: people know dates like this '
             "as a day, a month and a year, and type them fastest into three boxes",
-            [Suggestion(_THREE_BOXES.get(document.format, _THREE_BOXES["html"]), "advisory")],
+            hints=[_THREE_BOXES.get(document.format, _THREE_BOXES["html"])],
         )

@@ -126,11 +126,11 @@ def autocomplete_missing(document: Document, rule, options: Mapping[str, Any]) -
         name, problem = autofill.problem(value)
         if problem:
             better = purpose or autofill.nearest(value)
-            fix = f'autocomplete="{better}"' if better else "remove it, or use a token from the HTML standard"
             yield rule.finding_on_field(
                 field,
                 f'"{title}" has autocomplete="{value}", which browsers ignore: {problem}',
-                [Suggestion(fix, "advisory")],
+                [Suggestion(f'autocomplete="{better}"', "advisory")] if better else [],
+                hints=[] if better else ["remove it, or use a token from the HTML standard"],
             )
         elif purpose and name in ("on", "off") and options["report-on-off"]:
             yield rule.finding_on_field(
@@ -183,7 +183,7 @@ def _untied_hint(rule, hint: Mapping[str, Any], fields: list[FormField]) -> Find
         first,
         f'The hint "{_short(hint["text"])}"{line} is shown next to "{field_title(first)}"{others} '
         "but is not tied to it with aria-describedby: screen readers do not read it",
-        [Suggestion(fix, "advisory")],
+        hints=[fix],
     )
 
 
@@ -247,7 +247,7 @@ def broken_reference(document: Document, rule, options: Mapping[str, Any]) -> It
             if ref.get("problem") == "duplicate-id" and not options["duplicate-ids"]:
                 continue
             message, fix = _broken_message(field, ref)
-            yield rule.finding_on_field(field, message, [Suggestion(fix, "advisory")])
+            yield rule.finding_on_field(field, message, hints=[fix])
 
 
 def _broken_message(field: FormField, ref: Mapping[str, Any]) -> tuple[str, str]:

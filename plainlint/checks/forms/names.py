@@ -124,8 +124,7 @@ def _page_finding(
     if document.metadata.get("has_xfa"):
         message += " (the XFA part of the form may name them, but readers that use the AcroForm never see it)"
     examples = zip(names, text.labels_for(fields), strict=True)
-    suggestions = [Suggestion(f"{name}: {label}", "advisory") for name, label in examples if label][:limit]
-    return page_finding(rule, document, page, message, suggestions)
+    return page_finding(rule, document, page, message, [f"{name}: {label}" for name, label in examples if label][:limit])
 
 
 # PL431 duplicate-tooltips ------------------------------------------------------
@@ -172,5 +171,5 @@ def _duplicate_finding(document: Document, rule, fields: list[FormField], text: 
         "tell them apart; make each tooltip say what its own field is for"
     )
     labels = zip(names, text.labels_for(fields), strict=True)
-    suggestions = [Suggestion(f"{name}: {label}", "advisory") for name, label in labels if label][:limit]
-    return rule.finding_on_field(fields[0], message, suggestions)
+    hints = [f"{name}: {label}" for name, label in labels if label][:limit]
+    return rule.finding_on_field(fields[0], message, hints=hints)

@@ -69,7 +69,7 @@ def omb_control_number(document, rule, options: Mapping[str, Any], vocab: Vocabu
             "control number. Print the number OMB gave this collection near the title on the "
             'first page, for example "OMB No. 1615-0040" (5 CFR 1320.3(f), 1320.5(b)); people '
             "do not have to answer a federal form without one.",
-            [Suggestion("OMB No. XXXX-XXXX", "advisory")],
+            hints=["Print near the title: OMB No. XXXX-XXXX"],
         )
     if form.names_any(options["expiration-exempt"]) or omb_expiration(text):
         return
@@ -80,9 +80,12 @@ def omb_control_number(document, rule, options: Mapping[str, Any], vocab: Vocabu
         'number, for example "OMB No. 1615-0040; Expires 02/28/2018" (5 CFR 1320.8(b)(1)), '
         "unless OMB agreed it need not be shown."
     )
-    suggestions = [Suggestion(f"{shown}; Expires MM/DD/YYYY", "advisory")]
+    replacement = f"{shown}; Expires MM/DD/YYYY"
     found = form.text.span(number.start(), number.end()) if number else None
-    yield rule.finding(*found, message, suggestions) if found else _on_form(rule, form, message, suggestions)
+    if found:
+        yield rule.finding(*found, message, [Suggestion(replacement, "advisory")])
+    else:
+        yield _on_form(rule, form, message, hints=[f"Print beside the title: {replacement}"])
 
 
 def burden_statement(document, rule, options: Mapping[str, Any], vocab: Vocabulary) -> Iterator[Finding]:
@@ -104,7 +107,7 @@ def burden_statement(document, rule, options: Mapping[str, Any], vocab: Vocabula
         "average, ask for comments on that estimate, and say that people do not have to answer "
         "unless the form shows a valid OMB control number (5 CFR 1320.8(b)(3)). If this is in "
         "separate instructions, say where on the form. PL413 estimates the time from the form.",
-        [Suggestion(_BURDEN_TEMPLATE, "advisory")],
+        hints=[f"Add: {_BURDEN_TEMPLATE}"],
     )
 
 
@@ -128,12 +131,14 @@ def privacy_act_statement(document, rule, options: Mapping[str, Any], vocab: Voc
         "Tell people, on the form or on a page they can keep, under what law you ask, why, who "
         "you share the answers with (routine uses), whether answering is voluntary and what happens "
         "if they do not answer (5 U.S.C. 552a(e)(3)).",
-        [Suggestion(_PRIVACY_TEMPLATE, "advisory")],
+        hints=[f"Add: {_PRIVACY_TEMPLATE}"],
     )
 
 
-def _on_form(rule, form: FederalForm, message: str, suggestions: Iterable[Suggestion]) -> Finding:
+def _on_form(rule, form: FederalForm, message: str, hints: Iterable[str]) -> Finding:
+    """A finding on the form as a whole, at its title when it has one: what
+    to add is a hint, since nothing in the form is to be replaced."""
     anchor = form.anchor()
     if anchor is None:
-        return rule.finding_at(form.text.front(), message, suggestions, matched="document")
-    return rule.finding(*anchor, message, suggestions)
+        return rule.finding_at(form.text.front(), message, matched="document", hints=hints)
+    return rule.finding(*anchor, message, hints=hints)

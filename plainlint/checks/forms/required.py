@@ -112,7 +112,8 @@ def not_marked(document: Document, rule, options: Mapping[str, Any]) -> Iterator
         )
         if question.mark == OPTIONAL:
             message = f'"{question.title}" must be answered, but {where} says it is optional'
-        yield rule.finding_on_field(question.first, message, _mark_suggestions(question, style, marks))
+        suggestions, hints = _mark_suggestions(question, style, marks)
+        yield rule.finding_on_field(question.first, message, suggestions, hints=hints)
 
 
 def _usual(marks: Counter) -> str:
@@ -120,14 +121,15 @@ def _usual(marks: Counter) -> str:
     return ASTERISK if marks[ASTERISK] >= marks[REQUIRED] else REQUIRED
 
 
-def _mark_suggestions(question: Question, style: str, marks: Counter) -> list[Suggestion]:
+def _mark_suggestions(question: Question, style: str, marks: Counter) -> tuple[list[Suggestion], list[str]]:
+    """The label marked the way the form marks others; on a form that marks
+    none, the asterisk, with the other convention as a hint."""
     title = re.sub(r"\s*\((?:optional)\)\s*|\s*[:*]\s*$", "", question.title)
     asterisk = Suggestion(f"{title} *", "advisory")
     words = Suggestion(f"{title} (required)", "advisory")
     if marks:
-        return [asterisk if style == ASTERISK else words]
-    convention = Suggestion('or mark only the optional questions, with "(optional)" (GOV.UK)', "advisory")
-    return [asterisk, convention]
+        return [asterisk if style == ASTERISK else words], []
+    return [asterisk], ['or mark only the optional questions, with "(optional)" (GOV.UK)']
 
 
 def inconsistent(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -146,7 +148,7 @@ def inconsistent(document: Document, rule, options: Mapping[str, Any]) -> Iterat
             yield rule.finding_on_field(
                 first.first,
                 "Required questions are marked with an asterisk, but the form never says what it means",
-                [Suggestion("Required fields are marked with an asterisk (*).", "advisory")],
+                hints=["Add before the first question: Required fields are marked with an asterisk (*)."],
             )
 
 
@@ -164,7 +166,7 @@ def _mixed_styles(marked: list[Question], rule) -> Iterator[Finding]:
                 question.first,
                 f'"{question.title}" is marked required with {shown[question.mark]}, but '
                 f"{styles[usual]} other question(s) use {shown[usual]}: use one marker throughout",
-                [Suggestion(f"mark it with {shown[usual]}", "advisory")],
+                hints=[f"mark it with {shown[usual]}"],
             )
 
 
@@ -178,13 +180,13 @@ def _contradicted(marked: list[Question], rule) -> Iterator[Finding]:
                 question.first,
                 f'"{question.title}" is marked required on screen, but the control is not: '
                 "screen readers do not say it is required",
-                [Suggestion('add the required attribute (or aria-required="true")', "advisory")],
+                hints=['add the required attribute (or aria-required="true")'],
             )
         elif question.mark == OPTIONAL and question.required:
             yield rule.finding_on_field(
                 question.first,
                 f'"{question.title}" is marked optional, but the control is required: one of them is wrong',
-                [Suggestion('remove "(optional)", or the required attribute', "advisory")],
+                hints=['remove "(optional)", or the required attribute'],
             )
 
 
@@ -201,11 +203,11 @@ def _all_marked(document: Document, asked: list[Question], rule, options) -> Ite
             location,
             f"All {len(asked)} questions are marked required: when every question must be answered, "
             "the markers tell people nothing",
-            [Suggestion('remove the markers and mark only optional questions "(optional)" (GOV.UK)', "advisory")],
+            hints=['remove the markers and mark only optional questions "(optional)" (GOV.UK)'],
         )
     elif marks == {OPTIONAL}:
         yield rule.finding_at(
             location,
             f"All {len(asked)} questions are marked optional: check that the form needs each one",
-            [Suggestion("remove questions you do not need; say once that the rest are optional", "advisory")],
+            hints=["remove questions you do not need; say once that the rest are optional"],
         )

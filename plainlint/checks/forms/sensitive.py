@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.document import Document, Finding, Suggestion
+from plainlint.document import Document, Finding
 from plainlint.forms.fields import FormText, fillable_fields
 from plainlint.forms.paperwork import privacy_status
 from plainlint.forms.sensitive_data import SensitiveData, describe
@@ -32,5 +32,5 @@ def check(document: Document, rule, options: Mapping[str, Any], sensitive: Sensi
             f"The form asks for {kind.name} ({count}: {describe(fields, kind)}). Make sure it says why "
             "you need it and how you will use it (in the US, a Privacy Act statement: "
             "5 U.S.C. 552a(e)(3)), and that you truly need it (5 CFR 1320.9(a)).",
-            [Suggestion(kind.advice, "advisory")],
+            hints=[kind.advice],
         )

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from plainlint.document import Document, Finding, Level, Suggestion
+from plainlint.document import Document, Finding, Level
 from plainlint.forms.fields import fillable_fields
 from plainlint.forms.naming import page_finding
 
@@ -51,6 +51,6 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             "document structure (/Tabs /S)"
         )
         fix = _TAGGED_FIX if tagged else _UNTAGGED_FIX
-        finding = page_finding(rule, document, page, message, [Suggestion(fix, "advisory")])
+        finding = page_finding(rule, document, page, message, [fix])
         # Untagged, the fix is the larger job of tagging: advice, not a one-click warning.
         yield finding if tagged else replace(finding, level=Level.SUGGESTION)

@@ -22,4 +22,4 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             continue
         named, advice = hardest(found, metric, limit=2)
         message = f"paragraph reads at {metric.describe(counts)}, above grade {limit:g}; hardest: {named}"
-        yield rule.finding(block, 0, len(block.text), message, advice)
+        yield rule.finding(block, 0, len(block.text), message, hints=advice)

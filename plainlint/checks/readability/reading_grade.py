@@ -27,4 +27,4 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             f"{metric.describe(counts)} is above the target grade {target:g} "
             f"({prose.word_count(blocks)} words); hardest sentences: {named}"
         )
-        yield rule.finding(section.anchor, 0, len(section.anchor.text), message, advice)
+        yield rule.finding(section.anchor, 0, len(section.anchor.text), message, hints=advice)

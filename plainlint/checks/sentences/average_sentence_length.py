@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from plainlint.document import Document, Finding, Suggestion
+from plainlint.document import Document, Finding
 from plainlint.language import prose
 from plainlint.language.sections import pooled, sections
 
@@ -25,5 +25,5 @@ def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Find
             f"sentences average {average:.1f} words over {len(found)} sentences "
             f"(more than {limit:g}); longest: {named}"
         )
-        advice = [Suggestion(f"{sentence.where()}: split {sentence.excerpt()}") for sentence in longest]
-        yield rule.finding(section.anchor, 0, len(section.anchor.text), message, advice)
+        advice = [f"{sentence.where()}: split {sentence.excerpt()}" for sentence in longest]
+        yield rule.finding(section.anchor, 0, len(section.anchor.text), message, hints=advice)

@@ -58,12 +58,17 @@ def used_once(document: Document, rule, options: Mapping[str, Any]) -> Iterator[
         if later >= options["min-uses"]:
             continue
         count = "never used again" if later == 0 else f"used only {later} more time{'s' if later > 1 else ''}"
+        # Dropping the acronym here is a drop-in only when it is never used
+        # again; otherwise each later use needs the long form too.
         yield rule.finding(
             definition.block,
             definition.definition_start,
             definition.definition_end,
             f'"{acronym.key}" is defined but {count}: spell out "{definition.long_form}" instead',
-            [Suggestion(definition.long_form, "advisory")],
+            [Suggestion(definition.long_form, "advisory")] if later == 0 else [],
+            hints=[] if later == 0 else [
+                f'spell out "{definition.long_form}" here and at its {later} later use{"s" if later > 1 else ""}'
+            ],
         )
 
 

@@ -35,7 +35,7 @@ def test_average_sentence_length_sits_on_the_heading_and_names_the_longest():
     assert finding.location.line == 3 and finding.matched == "Filing"
     assert "average 22.0 words over 5 sentences" in finding.message
     assert "longest: line 5:1 (22 words)" in finding.message
-    assert len(finding.suggestions) == 3
+    assert len(finding.hints) == 3 and finding.suggestions == []
 
 
 def test_short_sentences_in_the_section_bring_the_average_down():
