@@ -109,10 +109,15 @@ def find_model(name: str | None) -> str:
 
 @cache
 def load(model: str, components: frozenset[str]):
-    """Load `model` with just `components`, once per process."""
+    """Load `model` with just `components`, once per process, its attribute
+    ruler matched from an index (the same tokens, a quarter of the time)."""
     import spacy
 
-    return spacy.load(model, exclude=[c for c in _ALL_COMPONENTS if c not in components])
+    from plainlint.language.attribute_index import speed_up
+
+    nlp = spacy.load(model, exclude=[c for c in _ALL_COMPONENTS if c not in components])
+    speed_up(nlp)
+    return nlp
 
 
 def pieces_of(text: str, size: int = PIECE_CHARS) -> list[str]:
@@ -206,9 +211,11 @@ class LanguagePass:
             return
         nlp = None  # loaded (and spaCy imported) only when a sentence wants it
         blocks = ((block, wants) for document, wants in work for block in within_budget(document, PARSE_FILE_CHARS))
-        for window in _windows(((block, self._pieces(block, wants)) for block, wants in blocks), BATCH_CHARS):
-            if not any(depth for _, pieces in window for _, depth in pieces):
-                continue
+        # A block none of whose sentences is wanted keeps no Doc (the rules
+        # skip it as unparsed), so it is not even tokenized.
+        cut = ((block, self._pieces(block, wants)) for block, wants in blocks)
+        wanted = ((block, pieces) for block, pieces in cut if any(depth for _, depth in pieces))
+        for window in _windows(wanted, BATCH_CHARS):
             nlp = nlp or load(self._model, components)
             docs = iter(_run(nlp, [piece for _, pieces in window for piece in pieces]))
             for block, pieces in window:

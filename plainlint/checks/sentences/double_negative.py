@@ -37,6 +37,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing"
 #: Every double negative starts at one of _NEGATIONS; a block without any of
 #: them (most blocks) needs no walk through its tokens. "cannot" and "won't"
 #: split into tokens that are.
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NEGATION_CUE = re.compile(r"(?<![^\W\d_])(?:not|never|no|none|nobody|nothing|cannot)(?![^\W\d_])|n['’]t\b", re.I)
 #: Words that may sit between a negation and a word-scope negative.
 _BETWEEN_POS = frozenset({"DET", "ADV", "AUX", "PART"})
@@ -62,6 +63,9 @@ class Lexicon:
     by_first_word: dict[str, tuple[Negative, ...]]
     #: Beginnings of words that look negative-prefixed but are not.
     not_negative: tuple[str, ...]
+    #: How every listed word but the negations begins, whatever its
+    #: inflection ("fai" for "fails"), and the prefixes: for `may_hold`.
+    second_negatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,13 @@ def check(document: Document, rule, options: Mapping[str, Any], lexicon: Lexicon
 
 
 def may_hold(block: Block, sentence, options: Mapping[str, Any], lexicon: Lexicon) -> bool:
-    """Every double negative starts at a negation: a sentence without one
-    needs no parse."""
-    return _NEGATION_CUE.search(sentence.text) is not None
+    """Every double negative is a negation and a second negative: another
+    negation, a listed word (in any inflection) or an un- or non- word. A
+    sentence without both needs no parse."""
+    negations = _NEGATION_CUE.findall(sentence.text)
+    if len(negations) != 1:
+        return bool(negations)
+    return any(word.startswith(lexicon.second_negatives) for word in _LETTERS.findall(sentence.text.lower()))
 
 
 def _hits(sentence: Span, lexicon: Lexicon) -> Iterator[Hit]:
@@ -268,4 +276,10 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Lexicon:
         words = tuple(entry["match"].split())
         negative = Negative(words, entry.get("scope", WORD), entry.get("use"))
         by_first.setdefault(words[0], []).append(negative)
-    return Lexicon({k: tuple(v) for k, v in by_first.items()}, tuple(sorted(not_negative)))
+    # The second negative: an entry's first word, or for a phrase that
+    # begins with a negation ("no fewer than") the word after it.
+    negatives = [negative.words for entries in by_first.values() for negative in entries]
+    seconds = {words[1] if words[0] in _NEGATIONS and len(words) > 1 else words[0] for words in negatives}
+    stems = {word[: max(3, len(word) - 2)] for word in seconds - _NEGATIONS}
+    return Lexicon({k: tuple(v) for k, v in by_first.items()}, tuple(sorted(not_negative)),
+                   tuple(sorted(stems | set(_PREFIXES))))

@@ -78,7 +78,7 @@ def may_hold(block: Block, sentence, options: Mapping[str, Any]) -> bool:
     words can be no fewer."""
     limit, run = options["max-nouns"], 0
     for token in _TOKEN.findall(sentence.text):
-        if token in _BREAKS:
+        if token in _BREAKS or (token.istitle() and token.lower() in _BREAKS):  # "The", not "US"
             run = 0
         elif token[0].isalnum():
             run += 1

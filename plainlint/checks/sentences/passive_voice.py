@@ -21,6 +21,7 @@ from plainlint.document import (
     Level,
     Suggestion,
 )
+from plainlint.language.inflect import IRREGULAR
 from plainlint.language.passive import CLAUSAL_KINDS, HEADLINE, INVERTED, REDUCED
 from plainlint.language.quotes import QuotedSpans
 from plainlint.language.voice import PASSIVES
@@ -50,9 +51,40 @@ _BE_OR_GET = re.compile(
 )
 
 
+#: Past participles that end in none of -ed, -en, -wn, -rn, -ne, beyond the irregular
+#: verbs `inflect` knows; with a prefix ("rebuilt", "overpaid") they count too.
+_MORE_PARTICIPLES = frozenset(
+    "sat slept swept wept crept kept fit bid bet burst cast forecast broadcast thrust upset wound ground spun "
+    "dug lit slid stung swung wrung clung flung slung sprung strung drunk sunk shrunk stunk mislaid overpaid "
+    "underpaid shed spit knit wet leapt dreamt learnt spelt spilt burnt smelt dwelt knelt sped fled bled bred "
+    "hid rid quit input output lain slain".split()
+)
+_PARTICIPLES = frozenset(participle for _, participle in IRREGULAR.values()) | _MORE_PARTICIPLES
+_PREFIX = re.compile(r"^(?:re|mis|over|under|out|fore|with|up|pre|co|un)-?")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def may_hold(block: Block, sentence, options: Mapping[str, Any]) -> bool:
-    """Whether `sentence` may hold a passive this rule reports."""
-    return options["reduced"] or block.kind in _FRAGMENT_KINDS or _BE_OR_GET.search(sentence.text) is not None
+    """Whether `sentence` may hold a passive this rule reports: every one
+    but a reduced passive has a form of "be" or "get" (a headline passive,
+    in a heading, list item, cell or label, has none), and every passive has
+    a word that may be a past participle. Two thirds of the sentences with
+    "be" or "get" have no such word, and need no parse for this rule."""
+    if options["reduced"]:
+        return True
+    text = sentence.text
+    if block.kind not in _FRAGMENT_KINDS and _BE_OR_GET.search(text) is None:
+        return False
+    return any(_may_be_participle(word) for word in _WORD.findall(text))
+
+
+def _may_be_participle(word: str) -> bool:
+    word = word.lower()
+    return (
+        word.endswith(("ed", "en", "wn", "rn", "ne", "'d", "’d"))  # asked, taken, known, born, done
+        or word in _PARTICIPLES
+        or _PREFIX.sub("", word) in _PARTICIPLES
+    )
 
 
 def check(document: Document, rule, options: Mapping[str, Any]) -> Iterator[Finding]:

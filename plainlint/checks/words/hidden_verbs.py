@@ -63,6 +63,8 @@ class Vocabulary:
     verbs: frozenset[str]
     #: The listed nouns' and adjectives' first letters, for `may_hold`.
     stems: re.Pattern
+    #: Every spelling of the light verbs' first words ("made", "’ve"), for `may_hold`.
+    light_forms: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,31 @@ def prepare(data: Mapping[str, Any], options: Mapping[str, Any]) -> Vocabulary:
     # All but the last two letters: "analys" finds "analyses", "decisi" "decisions".
     stems = sorted({word[:-2] if len(word) > 4 else word for _, word in phrases}, key=len, reverse=True)
     alternation = "|".join(map(re.escape, stems)) or "(?!)"
-    return Vocabulary(phrases, longest_first, frozenset(verbs), re.compile(rf"(?<![^\W\d_])(?:{alternation})"))
+    stems_pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation})")
+    return Vocabulary(phrases, longest_first, frozenset(verbs), stems_pattern, _spellings(longest_first))
+
+
+#: Forms of "be" and "have" whose spelling inflection does not give.
+_BE_FORMS = frozenset("be am is are was were been being ai isn aren wasn weren 's ’s 're ’re 'm ’m".split())
+_HAVE_FORMS = frozenset("'ve ’ve 'd ’d 's ’s haven hasn hadn".split())
+
+
+def _spellings(lights: Mapping[str, Any]) -> frozenset[str]:
+    """Each light verb's first word in every form the tagger may lemmatise
+    back to it, lower-case."""
+    forms: set[str] = set()
+    for base in lights:
+        forms.update(inflect(base, tag) for tag in ("VB", "VBZ", "VBD", "VBN", "VBG"))
+        forms.update(_BE_FORMS if base == "be" else _HAVE_FORMS if base == "have" else ())
+    return frozenset(form.lower() for form in forms)
+
+
+#: Words as `may_hold` counts them: letters and digits, or a clitic ("'ve").
+_CUE_WORD = re.compile(r"[^\W_][\w'’]*|['’][^\W\d_]+")
+#: How many words after a light verb its noun may be: "carry out" and
+#: MAX_MODIFIERS words between, counting no punctuation (which the tagger
+#: makes tokens of), so a word count is never more than the token count.
+_NOUN_REACH = 2 + MAX_MODIFIERS
 
 
 #: "the provision of": the shape `_the_noun_of` looks for, in words.
@@ -221,12 +247,22 @@ _THE_NOUN_OF = re.compile(r"(?<![^\W\d_])the\s+(\S+)\s+of(?![^\W\d_])", re.IGNOR
 
 
 def may_hold(block: Block, sentence, options: Mapping[str, Any], vocabulary: Vocabulary) -> bool:
-    """Whether `sentence` can hide a verb: a word starts like a listed noun
-    or adjective or, with `the-noun-of`, "the <noun> of" has a noun made
-    from a listed verb (or one the tokenizer may cut differently)."""
+    """Whether `sentence` can hide a verb: a word that starts like a listed
+    noun or adjective comes within reach after a light verb ("made the
+    final decision"), or, with `the-noun-of`, "the <noun> of" has a noun
+    made from a listed verb (or one the tokenizer may cut differently)."""
     if options["the-noun-of"]:
         for match in _THE_NOUN_OF.finditer(sentence.text):
             noun = match.group(1)
             if not noun.isalpha() or hidden_verb(noun.lower(), vocabulary.verbs) is not None:
                 return True
-    return vocabulary.stems.search(sentence.text.lower()) is not None
+    text = sentence.text.lower()
+    if vocabulary.stems.search(text) is None:
+        return False
+    last_light = None
+    for position, word in enumerate(_CUE_WORD.findall(text)):
+        if last_light is not None and position - last_light <= _NOUN_REACH and vocabulary.stems.match(word):
+            return True
+        if word in vocabulary.light_forms:
+            last_light = position
+    return False
