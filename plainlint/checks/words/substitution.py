@@ -17,6 +17,7 @@ every form is found and answered in the same form ("commencing" ->
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -109,14 +110,27 @@ def check(document: Document, rule, options: Mapping[str, Any], phrases: Phrases
 
 
 def may_hold(block: Block, sentence: Span, options: Mapping[str, Any], phrases: Phrases) -> bool:
-    """Whether the tagger can change a finding in `sentence`: it holds a
-    phrase whose entry asks for a part of speech or answers by verb form."""
-    pattern, lookup, first_words = phrases
-    return any(
-        entry.pos or entry.by_tag
-        for match in _matches(pattern, first_words, sentence.text)
-        for entry in lookup.get(_normal(match.group()), ())
-    )
+    """Whether the tagger can change a finding in `sentence`: a phrase the
+    check finds in the block starts in it, and its entry asks for a part of
+    speech or answers by verb form (the check reads the tag of the token
+    the phrase starts at)."""
+    starts = _tag_sensitive_starts(block, phrases)
+    at = bisect.bisect_left(starts, sentence.start)
+    return at < len(starts) and starts[at] < sentence.end
+
+
+def _tag_sensitive_starts(block: Block, phrases: Phrases) -> list[int]:
+    """Where the block's tag-sensitive phrases start, found as `check`
+    finds them, once per block for each rule's phrases."""
+    key = ("tag-sensitive starts", id(phrases))
+    if key not in block.derived:
+        pattern, lookup, first_words = phrases
+        block.derived[key] = [
+            match.start()
+            for match in _matches(pattern, first_words, block.text, _block_word_starts(block))
+            if any(entry.pos or entry.by_tag for entry in lookup.get(_normal(match.group()), ()))
+        ]
+    return block.derived[key]
 
 
 def _after_negative(text: str, start: int) -> bool:
