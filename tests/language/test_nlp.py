@@ -96,3 +96,19 @@ def test_selective_and_full_parsing_find_the_same(tmp_path):
     run = subprocess.run([sys.executable, str(script), *paths], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert " 0 differ" in run.stdout and "tokens only 0%" not in run.stdout.split("selective:")[1]
+
+
+def test_a_blocks_doc_is_joined_exactly_as_from_docs_would():
+    language = LanguagePass()
+    if not language.available:
+        pytest.skip(language.problem)
+    from spacy.tokens import Doc
+
+    pipeline = nlp.load(language.package, frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"}))
+    parts = ["The form was signed by the clerk. ", "Then  it was sent.\n", "We read it twice, and you kept it!"]
+    docs = [pipeline(parts[0]), pipeline.make_doc(parts[1]), pipeline(parts[2])]
+    docs[1][0].is_sent_start = True  # as the language pass marks a piece it only tokenizes
+    expected = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    got = nlp.joined(docs)
+    assert got.text == "".join(parts)
+    assert got.to_bytes(exclude=["tensor"]) == expected.to_bytes(exclude=["tensor"])
