@@ -130,9 +130,13 @@ _no_model_option = click.option("--no-model", is_flag=True,
 @click.option("--no-cache", is_flag=True,
               help="Check every file afresh; neither read nor write the cache (config cache-dir, "
                    "PLAINLINT_CACHE_DIR).")
+@click.option("--fix", is_flag=True,
+              help="Apply every safe suggestion to Markdown, text and HTML files (atomically), then report what is "
+                   "left. PDF and Word files are not changed: use 'plainlint annotate'.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the changes as a unified diff and write nothing.")
 def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, output_format, output_path, color,
           statistics, baseline_path, write_baseline_path, diff_ref, stdin_filename, no_model, follow_links, jobs,
-          no_cache):
+          no_cache, fix, dry_run):
     """Check files and folders (recursively; '-' reads standard input).
 
     Folders are searched for Markdown, text, HTML, PDF and DOCX files. With
@@ -153,6 +157,10 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         fail_on=Level(fail_on) if fail_on else None,
     )
     paths = list(paths) or ["."]
+    if dry_run and not fix:
+        _fail("--dry-run goes with --fix")
+    if fix and STDIN in paths:
+        _fail("--fix changes files; it cannot change standard input")
     try:
         if config_path is not None and not config_path.is_file():
             raise ConfigError(f"{config_path}: config file not found")
@@ -167,6 +175,8 @@ def check(paths, config_path, select, ignore, extend_select, exclude, fail_on, o
         if write_baseline_path:
             write_baseline(write_baseline_path, result.findings)
         _keep_new_findings(result, known, changed)
+        if fix:
+            result = _fixed(linter, result, dry_run, lambda run: _keep_new_findings(run, known, changed))
     except PlainlintError as error:
         _fail(str(error))
     if result.skipped_rules and not no_model:
@@ -192,6 +202,43 @@ def _open_cache(resolver: ConfigResolver):
 
     configured = resolver.for_path(None).cache_dir
     return open_cache(configured if configured and not os.environ.get(ENV_VAR) else default_folder())
+
+
+def _fixed(linter: Linter, result: RunResult, dry_run: bool, keep_new) -> RunResult:
+    """--fix: apply the safe fixes and return the run with the fixed files
+    checked again; --dry-run: print them as a diff and exit (1 when there is
+    something to fix)."""
+    from plainlint.fix import COPY_FORMATS, file_format, fix_file, safe_fix
+
+    done, copies = [], []
+    for file in result.files:
+        if file.error is not None or not any(safe_fix(f) is not None for f in file.findings):
+            continue
+        path = Path(file.path)
+        try:
+            if file_format(path, path.read_bytes()[:4096]) in COPY_FORMATS:
+                copies.append(file.path)
+            elif (fixed := fix_file(path, file.findings, write=not dry_run)) is not None:
+                done.append(fixed)
+        except (OSError, InputError) as error:
+            click.echo(f"{file.path}: cannot fix: {getattr(error, 'strerror', None) or error}", err=True)
+    if copies:
+        click.echo(f"plainlint: PDF and Word files are not changed in place ({len(copies)} with safe fixes); "
+                   "'plainlint annotate FILE --output COPY' writes a reviewed copy", err=True)
+    count = sum(fixed.fixed for fixed in done)
+    verb = "would fix" if dry_run else "fixed"
+    click.echo(f"plainlint: {verb} {count} finding{'' if count == 1 else 's'} in {len(done)} "
+               f"file{'' if len(done) == 1 else 's'}", err=True)
+    if dry_run:
+        sys.stdout.write("".join(fixed.diff() for fixed in done))
+        sys.exit(ExitCode.FINDINGS if done else ExitCode.OK)
+    if not done:
+        return result
+    again = linter.run(linter.targets([str(fixed.path) for fixed in done]))
+    keep_new(again)
+    fresh = {file.path: file for file in again.files}
+    result.files = [fresh.get(file.path, file) for file in result.files]
+    return result
 
 
 def _keep_new_findings(result: RunResult, known: Baseline | None, changed: dict | None) -> None:
