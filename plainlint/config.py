@@ -9,7 +9,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +75,21 @@ class Settings:
         return flat in self._accepted or flat.lower() in self._accepted_lower
 
     def enabled_rules(self, registry: Registry, path: Path | None = None) -> list[Rule]:
+        selected = self._selected_rules(registry)
+        if path is None or not self._per_file_specs:
+            return list(selected)
         ignored_here = self._per_file_ignores(path)
-        return [
-            rule
-            for rule in registry
-            if self._selected(rule) and not _longest_prefix(rule.code, ignored_here)
-        ]
+        return [rule for rule in selected if not _longest_prefix(rule.code, ignored_here)]
+
+    def _selected_rules(self, registry: Registry) -> tuple[Rule, ...]:
+        """The rules select/ignore enable, worked out once per set of rules
+        (a run asks for every file)."""
+        rules = tuple(registry)
+        memo = self.__dict__.setdefault("_selected_memo", {})
+        key = tuple(map(id, rules))
+        if key not in memo:
+            memo[key] = tuple(rule for rule in rules if self._selected(rule))
+        return memo[key]
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         return {**rule.defaults(), **self.rule_options.get(rule.code, {})}
@@ -172,11 +181,17 @@ def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> str:
 def _relative(path: Path, root: Path) -> str:
     """Where `path` is, relative to `root`: a symbolic link is matched where
     it is, not where it points."""
-    absolute = path.parent.resolve() / path.name
+    absolute = _resolved(path.parent) / path.name
     try:
-        return matchable(absolute.relative_to(root.resolve()))
+        return matchable(absolute.relative_to(_resolved(root)))
     except ValueError:
         return matchable(absolute)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path; a run asks again for every file in it."""
+    return folder.resolve()
 
 
 def matchable(path: Path) -> str:
@@ -369,8 +384,7 @@ class ConfigResolver:
         """Settings for a file (None: standard input, from the current folder)."""
         if self._explicit is not None:
             return self._explicit
-        directory = (path.parent if path is not None else Path.cwd()).resolve()
-        return self._for_directory(directory)
+        return self._for_directory(_resolved(path.parent if path is not None else Path.cwd()))
 
     def _for_directory(self, directory: Path) -> Settings:
         if directory in self._by_directory:

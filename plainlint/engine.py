@@ -120,12 +120,19 @@ class Linter:
         """Check `items` in order, in `jobs` processes when there are files
         enough (standard input is always read here)."""
         items = list(items)
-        files = sum(isinstance(item, Target) for item in items)
         reads_stdin = any(isinstance(item, Target) and item.path is None for item in items)
-        if jobs > 1 and files > 1 and not reads_stdin and can_fork():
+        parallel = jobs > 1 and not reads_stdin and can_fork()
+        noted = RunResult()
+        if parallel and self.cache:
+            # Files the cache has cost a hash and a read here; only the
+            # others go to the workers, and none start when none is left.
+            items = [self._from_cache(item, noted) for item in items]
+        if parallel and sum(isinstance(item, Target) for item in items) > 1:
             run = run_in_workers(self, items, jobs, CHUNK_FILES, on_file)
         else:
             run = self.check_here(items, stdin, on_file)
+        run.skipped_rules |= noted.skipped_rules
+        run.skip_reason = run.skip_reason or noted.skip_reason
         if self.cache:
             self.cache.prune()
         return run
@@ -174,9 +181,7 @@ class Linter:
                     source = read_source(target.path, target.display, settings.max_file_size)
                 rules = settings.enabled_rules(self.registry, target.path)
                 cache_key = self._cache_key(source, settings, rules)
-                if cache_key and (cached := self.cache.get(cache_key, target.display)):
-                    result.findings, result.words, result.stats = cached
-                    self._drop_model_rules(rules, settings, run)
+                if self._cached(result, cache_key, settings, rules, run):
                     return result
                 document = extract(source)
         except InputError as error:
@@ -185,6 +190,30 @@ class Linter:
         result.words = document.word_count()
         result.stats = document_stats(document)
         return _Prepared(result, document, settings, target.path, rules, cache_key)
+
+    def _from_cache(self, item: Target | FileResult, run: RunResult) -> Target | FileResult:
+        """The file's result from the cache, or the target itself (also when
+        it cannot be read: checking it reports that)."""
+        if not isinstance(item, Target) or item.path is None:
+            return item
+        settings = self.resolver.for_path(item.path)
+        try:
+            with deadline(settings.time_limit, "reading the file"):
+                source = read_source(item.path, item.display, settings.max_file_size)
+        except InputError:
+            return item
+        rules = settings.enabled_rules(self.registry, item.path)
+        result = FileResult(item.display, fail_on=settings.fail_on)
+        return result if self._cached(result, self._cache_key(source, settings, rules), settings, rules, run) else item
+
+    def _cached(self, result: FileResult, key: str | None, settings: Settings, rules: list[Rule], run: RunResult) -> bool:
+        """Fill `result` from the cache entry `key`; False when there is none."""
+        cached = self.cache.get(key, result.path) if key else None
+        if not cached:
+            return False
+        result.findings, result.words, result.stats = cached
+        self._drop_model_rules(rules, settings, run)
+        return True
 
     def _cache_key(self, source: Source, settings: Settings, rules: list[Rule]) -> str | None:
         if self.cache is None:

@@ -70,8 +70,8 @@ def _kind_of(block: Block, code_font: bool) -> BlockKind | None:
         return BlockKind.CODE
     if attrs.get("landmark") in _LANDMARKS:
         return _LANDMARKS[attrs["landmark"]]
-    visible = sum(1 for char in block.text if not char.isspace())
-    if visible and attrs.get("link_chars", 0) >= _LINK_SHARE * visible:
+    link_chars = attrs.get("link_chars", 0)
+    if link_chars and (visible := len("".join(block.text.split()))) and link_chars >= _LINK_SHARE * visible:
         return BlockKind.NAVIGATION
     if _is_contents(block.text):
         return BlockKind.CONTENTS
@@ -92,6 +92,8 @@ def _is_contents(text: str) -> bool:
 
 
 def _is_data(text: str) -> bool:
+    if len(_DIGIT.findall(text)) < _MIN_NUMBERS:
+        return False  # most blocks: too few digits to hold enough numbers
     tokens = text.split()
     words = sum(1 for token in tokens if _WORD.search(token))
     numbers = sum(1 for token in tokens if _DIGIT.search(token) and not _WORD.search(token))
