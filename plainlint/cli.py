@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from plainlint.config import ConfigResolver
     from plainlint.engine import Linter
     from plainlint.gate.baseline import Baseline
-    from plainlint.registry import Rule
 
 EXIT_CODES = """\b
 Exit codes:
@@ -401,6 +400,19 @@ def _tally(annotated) -> str:
     return f": {annotated.placed} {notes} on the text{apart}{changes}"
 
 
+@main.command("lsp")
+def lsp_command():
+    """Run the language server on standard input and output, for editors.
+
+    Markdown, text and HTML are checked as you type, PDF and Word files when
+    opened and saved; quick fixes apply suggestions or disable a rule for a
+    line. See the README for VS Code, Neovim, Emacs, Helix and Zed.
+    """
+    from plainlint.lsp.server import serve
+
+    serve()
+
+
 @main.command("extract")
 @click.argument("path")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -485,30 +497,6 @@ def explain(code):
     rule = registry.get(code) or next((r for r in registry if r.name == code.lower()), None)
     if rule is None:
         _fail(f"unknown rule '{code}'; run 'plainlint rules' to list them")
+    from plainlint.docs import explanation
+
     click.echo(explanation(rule))
-
-
-def explanation(rule: Rule) -> str:
-    docs = rule.docs
-    sections = [
-        f"{rule.code} {rule.name} (default level: {rule.level.value})",
-        rule.summary,
-        f"What it does\n{_indent(docs.what)}",
-        f"Why is this bad\n{_indent(docs.why)}",
-        f"Example\n{_indent(docs.example)}",
-        f"Use instead\n{_indent(docs.use_instead)}",
-    ]
-    if rule.options:
-        lines = [
-            f"  {name} ({option.kind()}): {option.description}"
-            for name, option in rule.options.items()
-        ]
-        sections.append("Options ([tool.plainlint.rules.%s])\n%s" % (rule.code, "\n".join(lines)))
-    if docs.guidance:
-        sections.append(f"Guidance\n{_indent(docs.guidance)}")
-    sections.append(f"More: {rule.doc_url}")
-    return "\n\n".join(sections)
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"  {line}" if line else "" for line in text.splitlines())

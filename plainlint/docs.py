@@ -4,7 +4,35 @@ Run `python -m plainlint.docs > docs/rules.md`; a test keeps it current."""
 
 from __future__ import annotations
 
-from plainlint.registry import Registry, default_registry
+from plainlint.registry import Registry, Rule, default_registry
+
+
+def explanation(rule: Rule) -> str:
+    """`plainlint explain`: a rule's documentation as plain text (also an
+    editor's hover)."""
+    docs = rule.docs
+    sections = [
+        f"{rule.code} {rule.name} (default level: {rule.level.value})",
+        rule.summary,
+        f"What it does\n{_indent(docs.what)}",
+        f"Why is this bad\n{_indent(docs.why)}",
+        f"Example\n{_indent(docs.example)}",
+        f"Use instead\n{_indent(docs.use_instead)}",
+    ]
+    if rule.options:
+        lines = [
+            f"  {name} ({option.kind()}): {option.description}"
+            for name, option in rule.options.items()
+        ]
+        sections.append("Options ([tool.plainlint.rules.%s])\n%s" % (rule.code, "\n".join(lines)))
+    if docs.guidance:
+        sections.append(f"Guidance\n{_indent(docs.guidance)}")
+    sections.append(f"More: {rule.doc_url}")
+    return "\n\n".join(sections)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  {line}" if line else "" for line in text.splitlines())
 
 
 def rules_markdown(registry: Registry) -> str:

@@ -42,10 +42,12 @@ CHUNK_FILES = 32
 
 @dataclass(frozen=True)
 class Target:
-    """One input to check: its display path, real path (None for stdin)."""
+    """One input to check: its display path, real path (None for stdin),
+    and for an editor's buffer the text it holds instead of the file's."""
 
     display: str
     path: Path | None
+    data: bytes | None = None
 
 
 @dataclass
@@ -173,7 +175,9 @@ class Linter:
         result = FileResult(target.display, fail_on=settings.fail_on)
         try:
             with deadline(settings.time_limit, "reading the file"):
-                if target.path is None:
+                if target.data is not None:
+                    source = Source(target.display, target.data, settings.max_file_size, "markdown")
+                elif target.path is None:
                     # Standard input is Markdown unless --stdin-filename says otherwise.
                     data = read_at_most(stdin, settings.max_file_size, "standard input") if stdin else b""
                     source = Source(target.display, data, settings.max_file_size, "markdown")
@@ -194,7 +198,7 @@ class Linter:
     def _from_cache(self, item: Target | FileResult, run: RunResult) -> Target | FileResult:
         """The file's result from the cache, or the target itself (also when
         it cannot be read: checking it reports that)."""
-        if not isinstance(item, Target) or item.path is None:
+        if not isinstance(item, Target) or item.path is None or item.data is not None:
             return item
         settings = self.resolver.for_path(item.path)
         try:

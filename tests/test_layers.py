@@ -20,6 +20,7 @@ ALLOWED = {
     "gate": {"document", "errors"},
     "formatters": {"document", "errors", "results", "registry", "gate", "scorecard"},
     "report": {"document", "errors", "results", "registry", "formatters", "extract", "language", "scorecard"},
+    "lsp": {"__version__", "config", "docs", "document", "engine", "errors", "fix", "language", "registry"},
 }
 
 

@@ -1,0 +1,1 @@
+"""The language server (`plainlint lsp`) and what it tells the editor."""
