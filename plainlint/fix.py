@@ -14,7 +14,6 @@ endings and permissions, and is replaced atomically.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import stat
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from plainlint.document import Finding
 from plainlint.extract import reader_for
-from plainlint.extract.encoding import decode_text
+from plainlint.extract.encoding import BOMS, decode_text
 from plainlint.extract.html.source import decode_html
 from plainlint.gate.atomic import write_bytes_atomic
 
@@ -123,7 +122,7 @@ def _decoded(data: bytes, file_format: str) -> tuple[str, Callable[[str], bytes]
     not edited in place, or HTML whose bytes did not all decode."""
     if file_format not in FIXABLE_FORMATS:
         return None
-    bom, codec = next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+    bom, codec = next(((bom, codec) for bom, codec in BOMS if data.startswith(bom)), (b"", "utf-8"))
     if file_format != "html":
         return decode_text(data), lambda text: bom + text.encode(codec)
     decoded = decode_html(data)
@@ -132,17 +131,6 @@ def _decoded(data: bytes, file_format: str) -> tuple[str, Callable[[str], bytes]
     codec = decoded.encoding
     # A character the page's encoding lacks is written as a reference (&#8212;).
     return data[len(bom) :].decode(codec), lambda text: bom + text.encode(codec, errors="xmlcharrefreplace")
-
-
-#: Byte-order marks and the codec that writes what follows; UTF-32 first,
-#: as its little-endian mark starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -21,6 +21,18 @@ WIDE_BOMS = (
 )
 
 
+#: Every byte-order mark and the codec that reads what follows it (which
+#: decides the encoding before any declaration, and writes a file back).
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    # Before UTF-16: a UTF-32 little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

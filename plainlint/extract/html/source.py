@@ -20,17 +20,8 @@ from array import array
 from dataclasses import dataclass
 
 from plainlint.errors import InputError
-from plainlint.extract.encoding import WIDE_BOMS, looks_binary
+from plainlint.extract.encoding import BOMS, WIDE_BOMS, looks_binary
 
-#: Byte-order marks, which decide the encoding before any declaration.
-BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    # Before UTF-16: a UTF-32 little-endian BOM starts with UTF-16's.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _XML_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 #: How far a browser looks for <meta charset> before giving up (WHATWG).
