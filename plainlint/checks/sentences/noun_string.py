@@ -67,6 +67,10 @@ _BREAKS = frozenset(
     "the a an of to and or in on at by for with from as is are was were be been being has have had "
     "do does did will would can could may might must shall should that this these those which who "
     "whom whose it its they them their we our you your he she his her not no if but than then so "
+    "about above across after against along among around before behind below beneath beside between beyond "
+    "during except into onto since through throughout toward towards under until upon within without "
+    "i me my mine us ours him hers yours theirs what when where why how there here also very too only "
+    "each every all any both either neither some such "
     ", ; : ( ) [ ] { } \" “ ” ! ? …".split()
 )
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
