@@ -73,6 +73,7 @@ class Linter:
         follow_links: bool = False,
         cache: ResultCache | None = None,
         selective_parse: bool = True,
+        keep_parses: int = 0,
     ):
         self.registry = registry
         self.resolver = resolver
@@ -83,6 +84,9 @@ class Linter:
         #: Tag and parse only the sentences a rule's cue wants (see
         #: LanguagePass); False parses everything, for comparison.
         self.selective_parse = selective_parse
+        #: Parsed sentences kept between runs (the language server's), so a
+        #: page checked again parses only what changed.
+        self.keep_parses = keep_parses
         self._passes: dict[str | None, LanguagePass] = {}
         self._run_stamps: dict[tuple[int, tuple[str, ...]], tuple[Settings, str]] = {}
 
@@ -244,7 +248,7 @@ class Linter:
         return json.dumps(stamp, sort_keys=True, default=repr)
 
     def _language(self, model: str | None) -> LanguagePass:
-        return self._passes.setdefault(model, LanguagePass(model, self.use_model, self.selective_parse))
+        return self._passes.setdefault(model, LanguagePass(model, self.use_model, self.selective_parse, self.keep_parses))
 
     def _drop_model_rules(self, rules: list[Rule], settings: Settings, run: RunResult) -> list[Rule]:
         """`rules` without those that need a model, when it is missing

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -178,10 +179,16 @@ class LanguagePass:
     for; without, every sentence gets all that the document's rules need
     (benchmarks/selective_parse.py compares the two)."""
 
-    def __init__(self, model: str | None = None, enabled: bool = True, selective: bool = True):
+    def __init__(self, model: str | None = None, enabled: bool = True, selective: bool = True, keep: int = 0):
         self.model_name = model
         self.enabled = enabled
         self.selective = selective
+        #: How many parsed sentences to keep between runs: an editor checks a
+        #: page again after every edit, and only the sentences that changed
+        #: need parsing again (a sentence is always parsed on its own, so its
+        #: Doc does not depend on the sentences around it).
+        self.keep = keep
+        self._kept: OrderedDict[tuple, object] = OrderedDict()
         self.problem: str | None = None if enabled else "--no-model was given"
         self._model: str | None = None
 
@@ -217,7 +224,7 @@ class LanguagePass:
         wanted = ((block, pieces) for block, pieces in cut if any(depth for _, depth in pieces))
         for window in _windows(wanted, BATCH_CHARS):
             nlp = nlp or load(self._model, components)
-            docs = iter(_run(nlp, [piece for _, pieces in window for piece in pieces]))
+            docs = iter(_run(nlp, [piece for _, pieces in window for piece in pieces], self._kept, self.keep))
             for block, pieces in window:
                 self._assemble(block, [next(docs) for _ in pieces])
         if nlp is not None and "voice" in needs:
@@ -292,12 +299,21 @@ def _windows(blocks: Iterable[tuple[Block, list]], max_chars: int) -> Iterator[l
         yield window
 
 
-def _run(nlp, pieces: list[tuple[str, int]]) -> list:
+def _run(nlp, pieces: list[tuple[str, int]], kept: OrderedDict | None = None, keep: int = 0) -> list:
     """A Doc for each (text, depth), in order: tokens only, tagged with the
-    parser left out, or through the whole loaded pipeline, in batches."""
+    parser left out, or through the whole loaded pipeline, in batches. With
+    `keep`, parsed pieces are remembered in `kept` (the last `keep` of them)
+    and a piece found there is not parsed again."""
     docs: list = [None] * len(pieces)
     for depth in (TAGS, EVERYTHING):
         chosen = [i for i, (_, wanted) in enumerate(pieces) if wanted == depth]
+        if keep and kept is not None:
+            for i in chosen:
+                key = (id(nlp), pieces[i][0], depth)
+                if key in kept:
+                    kept.move_to_end(key)
+                    docs[i] = kept[key]
+            chosen = [i for i in chosen if docs[i] is None]
         if not chosen:
             continue
         left_out = [name for name in _BEYOND_TAGS if name in nlp.pipe_names] if depth == TAGS else []
@@ -306,6 +322,10 @@ def _run(nlp, pieces: list[tuple[str, int]]) -> list:
             parsed = (doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch)))
             for i, doc in zip(chosen, parsed, strict=True):
                 docs[i] = doc
+                if keep and kept is not None:
+                    kept[(id(nlp), pieces[i][0], depth)] = doc
+        while kept and len(kept) > keep:
+            kept.popitem(last=False)
     for i, (text, depth) in enumerate(pieces):
         if depth == NOTHING:
             docs[i] = nlp.make_doc(text)

@@ -119,3 +119,22 @@ def test_a_blocks_doc_is_joined_exactly_as_from_docs_would():
     got = nlp.joined(docs)
     assert got.text == "".join(parts)
     assert got.to_bytes(exclude=["tensor"]) == expected.to_bytes(exclude=["tensor"])
+
+
+def test_kept_parses_are_reused_and_give_the_same_docs():
+    """The language server keeps parsed sentences: after an edit only the
+    changed sentence is parsed, and the block's Doc is as a fresh parse."""
+    language = LanguagePass(keep=1000)
+    if not language.available:
+        pytest.skip(language.problem)
+    wants = [Want(frozenset({"parse"}))]
+    first = extract(Source("page.md", b"The form was signed by the clerk. It was sent by the office.\n"))
+    language.annotate([(first, wants)])
+    kept = len(language._kept)
+    edited = b"The form was signed by the clerk. It was mailed by the office.\n"
+    second = extract(Source("page.md", edited))
+    language.annotate([(second, wants)])
+    assert kept == 2 and len(language._kept) == kept + 1  # only the changed sentence was parsed
+    fresh = extract(Source("page.md", edited))
+    LanguagePass().annotate([(fresh, wants)])
+    assert second.blocks[0].parsed.to_bytes(exclude=["tensor"]) == fresh.blocks[0].parsed.to_bytes(exclude=["tensor"])
