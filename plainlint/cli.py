@@ -215,9 +215,10 @@ def _fixed(linter: Linter, result: RunResult, dry_run: bool, keep_new) -> RunRes
             continue
         path = Path(file.path)
         try:
-            if file_format(path, path.read_bytes()[:4096]) in COPY_FORMATS:
+            data = path.read_bytes()
+            if file_format(path, data) in COPY_FORMATS:
                 copies.append(file.path)
-            elif (fixed := fix_file(path, file.findings, write=not dry_run)) is not None:
+            elif (fixed := fix_file(path, data, file.findings, write=not dry_run)) is not None:
                 done.append(fixed)
         except (OSError, InputError) as error:
             click.echo(f"{file.path}: cannot fix: {getattr(error, 'strerror', None) or error}", err=True)

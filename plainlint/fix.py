@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -71,14 +72,14 @@ def plan(text: str, findings: Iterable[Finding]) -> list[Edit]:
     """The edits to make to `text` (a file's decoded characters): one per
     safe finding whose span holds exactly its matched words, overlapping
     ones left out, in order."""
-    starts = _line_starts(text)
+    starts = line_starts(text)
     edits: list[Edit] = []
     for finding in findings:
         replacement = safe_fix(finding)
-        span = _span(text, starts, finding)
-        if replacement is None or span is None:
+        found = span(text, finding, starts)
+        if replacement is None or found is None:
             continue
-        edits.append(Edit(*span, replacement))
+        edits.append(Edit(*found, replacement))
     edits.sort(key=lambda edit: (edit.start, edit.end))
     kept: list[Edit] = []
     for edit in edits:
@@ -96,10 +97,10 @@ def apply(text: str, edits: list[Edit]) -> str:
     return "".join(pieces) + text[position:]
 
 
-def fix_file(path: Path, findings: list[Finding], write: bool = True) -> FileFix | None:
-    """Apply the file's safe fixes (with `write`, to the file itself); None
-    when there is nothing to fix. Raises OSError when it cannot be written."""
-    data = path.read_bytes()
+def fix_file(path: Path, data: bytes, findings: list[Finding], write: bool = True) -> FileFix | None:
+    """Apply the file's safe fixes to `data`, its bytes (with `write`, to the
+    file itself); None when there is nothing to fix. Raises OSError when it
+    cannot be written."""
     decoded = _decoded(data, file_format(path, data))
     if decoded is None:
         return None
@@ -133,14 +134,15 @@ def _decoded(data: bytes, file_format: str) -> tuple[str, Callable[[str], bytes]
     return data[len(bom) :].decode(codec), lambda text: bom + text.encode(codec, errors="xmlcharrefreplace")
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [index + 1 for index, char in enumerate(text) if char == "\n"]
-    return starts
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _span(text: str, starts: list[int], finding: Finding) -> tuple[int, int] | None:
-    """The finding's characters in the file, when they are its matched words."""
+def span(text: str, finding: Finding, starts: list[int] | None = None) -> tuple[int, int] | None:
+    """The finding's characters in `text` (offsets), when they are still its
+    matched words; `starts`: the text's `line_starts`, when known."""
+    starts = line_starts(text) if starts is None else starts
     location = finding.location
     if not finding.matched or None in (location.line, location.column, location.end_line, location.end_column):
         return None

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-#: Token attributes a pattern may test, in the order of `Doc.to_array`.
+#: Token attributes a pattern may test, in the order of `Doc.to_array`; a
+#: pattern is filed under the first of them its first token fixes.
 _COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-#: For filing a pattern: the first of these its first token fixes.
-_FILED_BY = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 Test = Callable[[tuple], bool]
 #: Distinct token rows remembered before the memory is cleared.
@@ -49,8 +48,8 @@ def speed_up(nlp) -> bool:
 class _Index:
     def __init__(self, ruler) -> None:
         strings = ruler.vocab.strings
-        self.hash = strings.__getitem__
-        self.text = strings.__getitem__
+        #: A string's hash, and a hash's string.
+        self.strings = strings.__getitem__
         self.filed: dict[tuple[int, int], list] = {}
         self.unfiled: list = []
         for number, rule in enumerate(ruler.patterns):
@@ -99,15 +98,14 @@ class _Index:
     def _places(self, spec: dict) -> list[tuple[int, int]] | None:
         """The (column, value) places a pattern whose first token is `spec`
         is filed under: every value it allows in the first column it fixes."""
-        for name in _FILED_BY:
+        for column, name in enumerate(_COLUMNS):
             value = spec.get(name)
-            column = _COLUMNS.index(name)
             if isinstance(value, bool):
                 return [(column, int(value))]
             if isinstance(value, str):
-                return [(column, self.hash(value))]
+                return [(column, self.strings(value))]
             if isinstance(value, dict) and set(value) == {"IN"}:
-                return [(column, self.hash(item)) for item in value["IN"]]
+                return [(column, self.strings(item)) for item in value["IN"]]
         return None
 
     def _token_test(self, spec: dict) -> Test:
@@ -121,18 +119,18 @@ class _Index:
         if isinstance(value, bool):
             return lambda row: bool(row[column]) == value
         if isinstance(value, str):
-            wanted = self.hash(value)
+            wanted = self.strings(value)
             return lambda row: row[column] == wanted
         if not isinstance(value, dict) or len(value) != 1:
             raise Unsupported(f"{name}: {value!r}")
         ((operator, operand),) = value.items()
         if operator == "IN":
-            allowed = frozenset(map(self.hash, operand))
+            allowed = frozenset(map(self.strings, operand))
             return lambda row: row[column] in allowed
         if operator == "NOT_IN":
-            refused = frozenset(map(self.hash, operand))
+            refused = frozenset(map(self.strings, operand))
             return lambda row: row[column] not in refused
         if operator == "REGEX" and name != "IS_SPACE":
-            pattern, text = re.compile(operand), self.text
+            pattern, text = re.compile(operand), self.strings
             return lambda row: pattern.search(text(row[column])) is not None
         raise Unsupported(f"{name}: {operator}")

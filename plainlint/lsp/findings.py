@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from plainlint.document import Finding, Level
-from plainlint.fix import plan, safe_fix
+from plainlint.fix import line_starts, plan, safe_fix, span
 
 SOURCE = "plainlint"
 SEVERITY = {
@@ -60,7 +60,7 @@ def quick_fixes(uri: str, placed: Placed, text: str, file_format: str) -> list[t
     holds the finding's words there, and "disable this rule for this line"."""
     finding = placed.finding
     actions = []
-    if finding.matched and _text_at(text, placed.range) == finding.matched:
+    if span(text, finding) is not None:
         safe = safe_fix(finding)
         for suggestion in finding.suggestions:
             shown = suggestion.text or "(leave it out)"
@@ -134,29 +134,13 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _text_at(text: str, span: types.Range) -> str:
-    offsets = _LineOffsets(text)
-    return text[offsets.offset(span.start) : offsets.offset(span.end)]
-
-
 class _LineOffsets:
-    """Between character offsets in the text and LSP positions."""
+    """From character offsets in the text to LSP positions."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> types.Position:
         line = bisect.bisect_right(self.starts, offset) - 1
         return types.Position(line, _utf16(self.text[self.starts[line] : offset]))
-
-    def offset(self, position: types.Position) -> int:
-        start = self.starts[min(position.line, len(self.starts) - 1)]
-        line_end = self.text.find("\n", start)
-        line = self.text[start : len(self.text) if line_end < 0 else line_end]
-        units = 0
-        for index, char in enumerate(line):
-            if units >= position.character:
-                return start + index
-            units += 2 if ord(char) > 0xFFFF else 1
-        return start + len(line)

@@ -46,28 +46,23 @@ class PlainlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("plainlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.registry = default_registry()
-        self.model_ready = False
+        self.resolver = ConfigResolver(self.registry, Overrides(), None)
+        #: Without the rules that need the model, until `full` has loaded it.
+        self.quick = Linter(self.registry, self.resolver, use_model=False)
+        self.full: Linter | None = None
         #: uri -> (text the findings were placed in, its format, findings).
         self.checked: dict[str, tuple[str, str, list[Placed]]] = {}
-        self._resolver: ConfigResolver | None = None
-        self._linters: dict[bool, Linter] = {}
 
     def linter(self) -> Linter:
-        """The linter with every rule once the model is loaded, before that
-        the one without the rules that need it."""
-        if self._resolver is None:
-            self._resolver = ConfigResolver(self.registry, Overrides(), None)
-        if self.model_ready not in self._linters:
-            self._linters[self.model_ready] = Linter(self.registry, self._resolver, use_model=self.model_ready)
-        return self._linters[self.model_ready]
+        return self.full or self.quick
 
     def check(self, uri: str) -> None:
         """Check the document and publish its diagnostics."""
-        path = Path(to_fs_path(uri) or uri)
+        path = _path(uri)
         document = self.workspace.get_text_document(uri)
         text = document.source
         try:
-            data = path.read_bytes() if path.suffix.lower() in (".pdf", ".docx") else text.encode("utf-8")
+            data = path.read_bytes() if _read_from_disk(path) else text.encode("utf-8")
             kind = file_format(path, data)
             if kind in COPY_FORMATS:
                 text = ""
@@ -99,18 +94,25 @@ class PlainlintServer(LanguageServer):
     async def load_model(self) -> None:
         """Load the model off the event loop, then check every open document
         again with all the rules."""
-        full = Linter(self.registry, self._resolver or ConfigResolver(self.registry, Overrides(), None),
-                      keep_parses=KEPT_SENTENCES)
+        full = Linter(self.registry, self.resolver, keep_parses=KEPT_SENTENCES)
         target = Target("warm-up.md", Path("warm-up.md"), _WARM_UP)
         try:
             await asyncio.get_running_loop().run_in_executor(None, full.run, [target])
         except Exception:  # noqa: BLE001 - without a model the quick rules go on reporting
             logger.exception("the language model could not be loaded")
             return
-        self._linters[True] = full
-        self.model_ready = True
+        self.full = full
         for uri in list(self.checked):
             self.check(uri)
+
+
+def _path(uri: str) -> Path:
+    return Path(to_fs_path(uri) or uri)
+
+
+def _read_from_disk(path: Path) -> bool:
+    """PDF and Word files are checked as saved; an editor's text of them is not the file."""
+    return path.suffix.lower() in (".pdf", ".docx")
 
 
 server = PlainlintServer()
@@ -129,7 +131,7 @@ def did_open(ls: PlainlintServer, params: types.DidOpenTextDocumentParams) -> No
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: PlainlintServer, params: types.DidChangeTextDocumentParams) -> None:
     uri = params.text_document.uri
-    if Path(to_fs_path(uri) or uri).suffix.lower() not in (".pdf", ".docx"):
+    if not _read_from_disk(_path(uri)):
         ls.check(uri)
 
 
